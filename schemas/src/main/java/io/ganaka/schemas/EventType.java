@@ -1,0 +1,53 @@
+package io.ganaka.schemas;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type, its wire name and the record its {@code data} decodes to. */
+public enum EventType {
+    USER_REGISTERED("user.registered", EventPayload.UserRegistered.class),
+    USER_LOGGED_IN("user.logged_in", EventPayload.UserLoggedIn.class),
+    EXPENSE_ADDED("expense.added", EventPayload.ExpenseAdded.class),
+    EXPENSE_UPDATED("expense.updated", EventPayload.ExpenseUpdated.class),
+    EXPENSE_DELETED("expense.deleted", EventPayload.ExpenseDeleted.class);
+
+    private static final Map<String, EventType> BY_WIRE_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
+
+    private final String wireName;
+    private final Class<? extends EventPayload> payloadType;
+
+    EventType(String wireName, Class<? extends EventPayload> payloadType) {
+        this.wireName = wireName;
+        this.payloadType = payloadType;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public Class<? extends EventPayload> payloadType() {
+        return payloadType;
+    }
+
+    /** The part before the first dot: {@code user}, {@code expense}, ... */
+    public String domain() {
+        return wireName.substring(0, wireName.indexOf('.'));
+    }
+
+    public static Optional<EventType> fromWireName(String name) {
+        return Optional.ofNullable(BY_WIRE_NAME.get(name));
+    }
+
+    public static EventType of(EventPayload payload) {
+        for (EventType type : values()) {
+            if (type.payloadType.isInstance(payload)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unregistered payload " + payload.getClass().getName());
+    }
+}

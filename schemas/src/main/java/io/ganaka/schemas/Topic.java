@@ -1,0 +1,35 @@
+package io.ganaka.schemas;
+
+/** The Kafka topics, each named once. Every record is keyed by user id. */
+public enum Topic {
+    USERS("ganaka.users"),
+    EXPENSES("ganaka.expenses"),
+    /** Categories, rules and budgets ride together so that one user's definitions stay in order. */
+    CATEGORIES("ganaka.categories"),
+    EXPENSES_CATEGORIZED("ganaka.expenses.categorized"),
+    REPORTS_MONTHLY("ganaka.reports.monthly"),
+    REPORTS_CATEGORIES("ganaka.reports.categories"),
+    ALERTS("ganaka.alerts"),
+    NOTIFICATIONS("ganaka.notifications"),
+    DLQ("ganaka.dlq");
+
+    private final String baseName;
+
+    Topic(String baseName) {
+        this.baseName = baseName;
+    }
+
+    public String baseName() {
+        return baseName;
+    }
+
+    /** The input topic an event of this type is forwarded to by the bridge. */
+    public static Topic inputFor(EventType type) {
+        return switch (type.domain()) {
+            case "user" -> USERS;
+            case "expense" -> EXPENSES;
+            case "category", "rule", "budget" -> CATEGORIES;
+            default -> throw new IllegalArgumentException("no input topic for event type " + type.wireName());
+        };
+    }
+}
