@@ -1,0 +1,106 @@
+package io.ganaka.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.Verification;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Issues and verifies short-lived access tokens: JWTs signed with HS256 (the only algorithm accepted, so
+ * {@code alg: none} and algorithm swaps fail), with {@code iss}, {@code aud}, {@code sub}, {@code role},
+ * {@code jti}, {@code iat} and {@code exp} all required.
+ */
+public final class AccessTokens {
+
+    public static final String ISSUER = "ganaka";
+    public static final String AUDIENCE = "ganaka-api";
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
+    public static final int MIN_SECRET_BYTES = 32;
+
+    /** Tolerated clock skew between API instances when checking {@code iat} and {@code exp}. */
+    private static final long LEEWAY_SECONDS = 5;
+    private static final String ROLE_CLAIM = "role";
+
+    private final Algorithm algorithm;
+    private final Duration ttl;
+    private final Clock clock;
+    private final JWTVerifier verifier;
+
+    public AccessTokens(byte[] secret, Duration ttl, Clock clock) {
+        this(secret, ttl, clock, false);
+    }
+
+    /** @param allowShortSecret accept a secret under 32 bytes; only for {@code ganaka dev} */
+    public AccessTokens(byte[] secret, Duration ttl, Clock clock, boolean allowShortSecret) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.length == 0 || (secret.length < MIN_SECRET_BYTES && !allowShortSecret)) {
+            throw new IllegalArgumentException("JWT secret must be at least " + MIN_SECRET_BYTES + " bytes, got "
+                    + secret.length);
+        }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("access token ttl must be positive: " + ttl);
+        }
+        this.algorithm = Algorithm.HMAC256(secret.clone());
+        this.ttl = ttl;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Verification verification = JWT.require(algorithm)
+                .withIssuer(ISSUER)
+                .withAudience(AUDIENCE)
+                .withClaimPresence("sub")
+                .withClaimPresence("jti")
+                .withClaimPresence("iat")
+                .withClaimPresence("exp")
+                .withClaimPresence(ROLE_CLAIM)
+                .acceptLeeway(LEEWAY_SECONDS);
+        this.verifier = ((JWTVerifier.BaseVerification) verification).build(clock);
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    public IssuedAccessToken issue(String userId, String role) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(role, "role");
+        // JWT times have one-second resolution; truncating keeps expiresAt equal to what verify() reports.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(ttl);
+        String tokenId = UUID.randomUUID().toString();
+        String token = JWT.create()
+                .withIssuer(ISSUER)
+                .withAudience(AUDIENCE)
+                .withSubject(userId)
+                .withClaim(ROLE_CLAIM, role)
+                .withJWTId(tokenId)
+                .withIssuedAt(now)
+                .withExpiresAt(expiresAt)
+                .sign(algorithm);
+        return new IssuedAccessToken(token, tokenId, expiresAt);
+    }
+
+    /** @throws InvalidTokenException for anything but a well-formed, correctly signed, current token of ours */
+    public Principal verify(String token) {
+        if (token == null || token.isBlank()) {
+            throw new InvalidTokenException("no token");
+        }
+        DecodedJWT jwt;
+        try {
+            jwt = verifier.verify(token);
+        } catch (JWTVerificationException e) {
+            throw new InvalidTokenException("access token rejected: " + e.getMessage(), e);
+        }
+        String role = jwt.getClaim(ROLE_CLAIM).asString();
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank() || role == null || jwt.getId() == null) {
+            throw new InvalidTokenException("access token lacks subject, role or id");
+        }
+        return new Principal(jwt.getSubject(), role, jwt.getId(), jwt.getExpiresAtAsInstant());
+    }
+}

@@ -1,0 +1,125 @@
+package io.ganaka.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class AccessTokensTest {
+
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    private static final Instant NOW = Instant.parse("2026-03-15T12:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final AccessTokens tokens = new AccessTokens(SECRET, Duration.ofMinutes(15), clock);
+
+    @Test
+    void verifiesATokenItIssuedAndReturnsItsPrincipal() {
+        IssuedAccessToken issued = tokens.issue("user-1", "user");
+
+        Principal principal = tokens.verify(issued.token());
+
+        assertThat(principal.userId()).isEqualTo("user-1");
+        assertThat(principal.role()).isEqualTo("user");
+        assertThat(principal.tokenId()).isEqualTo(issued.tokenId());
+        assertThat(principal.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15))).isEqualTo(issued.expiresAt());
+    }
+
+    @Test
+    void rejectsAnExpiredToken() {
+        IssuedAccessToken issued = tokens.issue("user-1", "user");
+        AccessTokens later = new AccessTokens(SECRET, Duration.ofMinutes(15),
+                Clock.fixed(NOW.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> later.verify(issued.token())).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void rejectsATokenForAnotherAudience() {
+        String token = JWT.create().withIssuer("ganaka").withAudience("someone-else").withSubject("user-1")
+                .withClaim("role", "user").withJWTId("j1").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
+                .sign(Algorithm.HMAC256(SECRET));
+
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void rejectsATokenFromAnotherIssuer() {
+        String token = JWT.create().withIssuer("evil").withAudience("ganaka-api").withSubject("user-1")
+                .withClaim("role", "user").withJWTId("j1").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
+                .sign(Algorithm.HMAC256(SECRET));
+
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void refusesAnUnsignedTokenWithAlgNone() {
+        String token = JWT.create().withIssuer("ganaka").withAudience("ganaka-api").withSubject("user-1")
+                .withClaim("role", "admin").withJWTId("j1").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
+                .sign(Algorithm.none());
+
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void refusesATokenSignedWithAnotherHmacAlgorithm() {
+        String token = JWT.create().withIssuer("ganaka").withAudience("ganaka-api").withSubject("user-1")
+                .withClaim("role", "user").withJWTId("j1").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
+                .sign(Algorithm.HMAC512(SECRET));
+
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void refusesATokenWhosePayloadWasTamperedWith() {
+        String[] parts = tokens.issue("user-1", "user").token().split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"user\"", "\"admin\"");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+
+        assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void refusesATokenSignedWithAnotherSecret() {
+        AccessTokens other = new AccessTokens("another-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8),
+                Duration.ofMinutes(15), clock);
+
+        assertThatThrownBy(() -> tokens.verify(other.issue("user-1", "user").token()))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void refusesATokenWithoutAnId() {
+        String token = JWT.create().withIssuer("ganaka").withAudience("ganaka-api").withSubject("user-1")
+                .withClaim("role", "user").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
+                .sign(Algorithm.HMAC256(SECRET));
+
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void refusesGarbage() {
+        assertThatThrownBy(() -> tokens.verify("not.a.jwt")).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> tokens.verify("")).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> tokens.verify(null)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void refusesASecretShorterThan32BytesUnlessAllowedForDevelopment() {
+        byte[ ] shortSecret = "too-short".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new AccessTokens(shortSecret, Duration.ofMinutes(15), clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        AccessTokens dev = new AccessTokens(shortSecret, Duration.ofMinutes(15), clock, true);
+        assertThat(dev.verify(dev.issue("user-1", "user").token()).userId()).isEqualTo("user-1");
+    }
+}
