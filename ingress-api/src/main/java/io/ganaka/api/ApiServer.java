@@ -1,0 +1,89 @@
+package io.ganaka.api;
+
+import io.ganaka.api.auth.AccountRepository;
+import io.ganaka.api.auth.AccountService;
+import io.ganaka.api.auth.AuthHandlers;
+import io.ganaka.api.events.EventPublisher;
+import io.ganaka.api.expenses.ExpenseHandlers;
+import io.ganaka.api.expenses.ExpenseRepository;
+import io.ganaka.api.expenses.ExpenseService;
+import io.ganaka.api.health.HealthHandlers;
+import io.ganaka.api.health.Readiness;
+import io.ganaka.api.http.AccessCheck;
+import io.ganaka.api.http.ErrorMapper;
+import io.ganaka.api.http.Routes;
+import io.ganaka.api.reports.ReportHandlers;
+import io.ganaka.api.reports.ReportRepository;
+import io.ganaka.api.reports.ReportService;
+import io.ganaka.auth.AccessTokens;
+import io.ganaka.auth.PasswordHasher;
+import io.ganaka.auth.RedisRefreshTokenStore;
+import io.ganaka.schemas.Json;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The HTTP API: builds the services over the given infrastructure, installs the routes and serves them. The
+ * collaborators belong to the caller, who closes them after this server.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private final Javalin app;
+    private final ExecutorService readinessExecutor;
+
+    private ApiServer(Javalin app, ExecutorService readinessExecutor) {
+        this.app = app;
+        this.readinessExecutor = readinessExecutor;
+    }
+
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher) {
+        ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
+        AccountService accounts = new AccountService(new AccountRepository(db), hasher, tokens,
+                new RedisRefreshTokenStore(redis, s.naming().redisPrefix()), publisher, s.publishTimeout());
+        Routes routes = new Routes(
+                new AuthHandlers(accounts),
+                new ExpenseHandlers(new ExpenseService(new ExpenseRepository(db), publisher, s.publishTimeout())),
+                new ReportHandlers(new ReportService(new ReportRepository(db))),
+                new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
+                new AccessCheck(tokens),
+                new ErrorMapper());
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = s.maxRequestBytes();
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            routes.install(config);
+        });
+        try {
+            app.start(s.port());
+        } catch (RuntimeException e) {
+            readinessExecutor.shutdownNow();
+            throw e;
+        }
+        return new ApiServer(app, readinessExecutor);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        readinessExecutor.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "ganaka-readiness-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

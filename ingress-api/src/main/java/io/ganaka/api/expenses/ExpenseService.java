@@ -1,0 +1,81 @@
+package io.ganaka.api.expenses;
+
+import io.ganaka.api.errors.NotFoundException;
+import io.ganaka.api.errors.UnprocessableException;
+import io.ganaka.api.events.EventPublisher;
+import io.ganaka.api.events.PublishReceipt;
+import io.ganaka.api.events.PublishUnavailableException;
+import io.ganaka.schemas.Event;
+import io.ganaka.schemas.EventIds;
+import io.ganaka.schemas.EventPayload.ExpenseAdded;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Expense writes become events made durable in JetStream before the caller hears "accepted"; reads come from the
+ * Postgres projection and only ever see the caller's own rows.
+ */
+public final class ExpenseService {
+
+    private final ExpenseRepository expenses;
+    private final EventPublisher publisher;
+    private final Duration publishTimeout;
+
+    public ExpenseService(ExpenseRepository expenses, EventPublisher publisher, Duration publishTimeout) {
+        this.expenses = expenses;
+        this.publisher = publisher;
+        this.publishTimeout = publishTimeout;
+    }
+
+    /** @throws PublishUnavailableException when the event is not durable within the publish timeout */
+    public ExpenseAccepted add(String userId, ExpenseRequest request, String correlationId) throws SQLException {
+        if (request.categoryId() != null
+                && !expenses.categoryBelongsTo(UUID.fromString(userId), request.categoryId())) {
+            throw new UnprocessableException("categoryId", "is not one of your categories");
+        }
+        String expenseId = EventIds.newId();
+        Event event = Event.create(userId, correlationId, new ExpenseAdded(
+                expenseId, 1, request.amount(), request.currency(), request.description(), request.merchant(),
+                request.occurredAt(), request.categoryId() == null ? null : request.categoryId().toString(),
+                request.tags(), request.notes()));
+        PublishReceipt receipt = awaitDurable(event);
+        return ExpenseAccepted.of(expenseId, receipt.eventId());
+    }
+
+    public ExpenseView get(String userId, String expenseId) throws SQLException {
+        Optional<UUID> id = uuid(expenseId);
+        Optional<ExpenseView> found = id.isPresent() ? expenses.find(UUID.fromString(userId), id.get()) : Optional.empty();
+        // A malformed id and another user's id answer alike: nothing here for you.
+        return found.orElseThrow(() -> new NotFoundException("no expense " + expenseId + " for user " + userId));
+    }
+
+    private PublishReceipt awaitDurable(Event event) {
+        try {
+            return publisher.publish(event).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PublishUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new PublishUnavailableException("event " + event.id() + " not stored: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishUnavailableException("event " + event.id() + " not acked within " + publishTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishUnavailableException("interrupted while waiting for the ack of " + event.id(), e);
+        }
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            UUID id = UUID.fromString(text);
+            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.ganaka.api.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ganaka.api.errors.InvalidCredentialsException;
+import io.ganaka.api.errors.MalformedRequestException;
+import io.ganaka.api.errors.NotFoundException;
+import io.ganaka.api.errors.ServiceUnavailableException;
+import io.ganaka.api.errors.UnauthenticatedException;
+import io.ganaka.api.errors.UnprocessableException;
+import io.ganaka.api.errors.UnsupportedMediaTypeException;
+import io.ganaka.api.errors.ValidationException;
+import io.ganaka.auth.HasherBusyException;
+import io.ganaka.auth.InvalidTokenException;
+import io.ganaka.schemas.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP answers: every failure leaves as {@code application/problem+json}
+ * with a stable type URI. Unexpected exceptions become a bare 500 and are logged once, with the request id.
+ */
+public final class ErrorMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    private static final Duration HASHER_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** Installs the mapper for every exception and for Javalin's own 404 (no route matched). */
+    public void register(RoutesConfig routes) {
+        routes.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx.path(), Requests.requestId(ctx))));
+        // Javalin pre-registers a plain-text handler for its own HttpResponseException (413, 404...); override it.
+        routes.exception(HttpResponseException.class,
+                (e, ctx) -> write(ctx, toProblem(e, ctx.path(), Requests.requestId(ctx))));
+        routes.error(404, ctx -> {
+            // An exception already mapped to 404 has written its problem; only fill in the bare router 404.
+            if (!isProblem(ctx)) {
+                write(ctx, new ProblemResponse(notFound(ctx.path())));
+            }
+        });
+        routes.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, new ProblemResponse(
+                        Problem.of("method-not-allowed", "Method Not Allowed", 405, null, ctx.path())));
+            }
+        });
+    }
+
+    /** Pure mapping from an exception to its problem, kept apart from Javalin so it can be tested directly. */
+    public ProblemResponse toProblem(Exception e, String instance, String requestId) {
+        if (e instanceof ValidationException v) {
+            return new ProblemResponse(Problem.of("validation", "Invalid request", 400,
+                    "One or more fields are invalid.", instance).withErrors(v.errors()));
+        }
+        if (e instanceof UnprocessableException u) {
+            return new ProblemResponse(Problem.of("unprocessable", "Unprocessable request", 422,
+                    "The request refers to something that cannot be used.", instance).withErrors(u.errors()));
+        }
+        if (e instanceof MalformedRequestException m) {
+            return new ProblemResponse(Problem.of("malformed-request", "Malformed request", 400, m.getMessage(),
+                    instance));
+        }
+        if (e instanceof UnsupportedMediaTypeException) {
+            return new ProblemResponse(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
+                    "Send the body as application/json.", instance));
+        }
+        if (e instanceof NotFoundException) {
+            return new ProblemResponse(notFound(instance));
+        }
+        if (e instanceof InvalidCredentialsException) {
+            return new ProblemResponse(Problem.of("invalid-credentials", "Invalid credentials", 401,
+                    "The e-mail address or password is incorrect.", instance));
+        }
+        if (e instanceof UnauthenticatedException || e instanceof InvalidTokenException) {
+            return new ProblemResponse(Problem.of("unauthenticated", "Unauthorized", 401,
+                    "A valid Bearer access token is required.", instance), Map.of("WWW-Authenticate", "Bearer"));
+        }
+        if (e instanceof ServiceUnavailableException s) {
+            LOG.warn("503 for {} (request {}): {}", instance, requestId, s.getMessage());
+            return unavailable(instance, s.retryAfter());
+        }
+        if (e instanceof HasherBusyException) {
+            LOG.warn("503 for {} (request {}): {}", instance, requestId, e.getMessage());
+            return unavailable(instance, HASHER_RETRY_AFTER);
+        }
+        if (isDatabaseUnavailable(e)) {
+            LOG.warn("503 for {} (request {}): database unavailable: {}", instance, requestId, e.toString());
+            return unavailable(instance, DATABASE_RETRY_AFTER);
+        }
+        if (e instanceof HttpResponseException h) {
+            return fromJavalin(h, instance);
+        }
+        LOG.error("unexpected failure on {} (request {})", instance, requestId, e);
+        return new ProblemResponse(Problem.of("internal", "Internal Server Error", 500,
+                "Something went wrong on our side. Quote request id " + requestId + " when reporting it.", instance));
+    }
+
+    private static ProblemResponse fromJavalin(HttpResponseException h, String instance) {
+        int status = h.getStatus();
+        return switch (status) {
+            case 413 -> new ProblemResponse(Problem.of("payload-too-large", "Content Too Large", 413,
+                    "The request body is larger than allowed.", instance));
+            case 404 -> new ProblemResponse(notFound(instance));
+            case 405 -> new ProblemResponse(Problem.of("method-not-allowed", "Method Not Allowed", 405, null, instance));
+            case 415 -> new ProblemResponse(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
+                    "Send the body as application/json.", instance));
+            default -> new ProblemResponse(Problem.of(status >= 500 ? "internal" : "bad-request",
+                    status >= 500 ? "Internal Server Error" : "Bad Request", status, null, instance));
+        };
+    }
+
+    private static ProblemResponse unavailable(String instance, Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        return new ProblemResponse(Problem.of("service-unavailable", "Service Unavailable", 503,
+                "The service cannot take this request right now; retry after " + seconds + " s.", instance),
+                Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /** Pool timeouts and lost connections (SQLState class 08) are transient; everything else is a bug. */
+    private static boolean isDatabaseUnavailable(Exception e) {
+        return e instanceof SQLTransientException
+                || e instanceof SQLNonTransientConnectionException
+                || (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+    }
+
+    private static Problem notFound(String instance) {
+        return Problem.of("not-found", "Not Found", 404, "Nothing is here.", instance);
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    }
+
+    private static void write(Context ctx, ProblemResponse response) {
+        response.headers().forEach(ctx::header);
+        try {
+            ctx.status(response.problem().status())
+                    .contentType(Problem.CONTENT_TYPE)
+                    .result(Json.MAPPER.writeValueAsString(response.problem()));
+        } catch (JsonProcessingException e) {
+            // A Problem is plain strings and numbers; failing to write it means a broken mapper, not bad input.
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.ganaka.api.http;
+
+import io.ganaka.api.auth.AuthHandlers;
+import io.ganaka.api.expenses.ExpenseHandlers;
+import io.ganaka.api.health.HealthHandlers;
+import io.ganaka.api.reports.ReportHandlers;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+
+/** Every route of the API and who may call it, in one place. Routes without {@link ApiRole#PUBLIC} need a token. */
+public final class Routes {
+
+    private final AuthHandlers auth;
+    private final ExpenseHandlers expenses;
+    private final ReportHandlers reports;
+    private final HealthHandlers health;
+    private final AccessCheck accessCheck;
+    private final ErrorMapper errors;
+
+    public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
+                  AccessCheck accessCheck, ErrorMapper errors) {
+        this.auth = auth;
+        this.expenses = expenses;
+        this.reports = reports;
+        this.health = health;
+        this.accessCheck = accessCheck;
+        this.errors = errors;
+    }
+
+    public void install(JavalinConfig config) {
+        RoutesConfig routes = config.routes;
+        routes.before(Requests::assignRequestId);
+        routes.beforeMatched(accessCheck::check);
+
+        routes.get("/health", health::health, ApiRole.PUBLIC);
+        routes.get("/ready", health::ready, ApiRole.PUBLIC);
+
+        routes.post("/auth/register", auth::register, ApiRole.PUBLIC);
+        routes.post("/auth/login", auth::login, ApiRole.PUBLIC);
+        routes.get("/auth/me", auth::me, ApiRole.USER);
+
+        routes.post("/expenses", expenses::add, ApiRole.USER);
+        routes.get("/expenses/{id}", expenses::get, ApiRole.USER);
+
+        routes.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER);
+
+        errors.register(routes);
+    }
+}

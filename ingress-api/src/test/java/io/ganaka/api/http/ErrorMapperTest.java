@@ -1,0 +1,101 @@
+package io.ganaka.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ganaka.api.errors.FieldError;
+import io.ganaka.api.errors.InvalidCredentialsException;
+import io.ganaka.api.errors.MalformedRequestException;
+import io.ganaka.api.errors.NotFoundException;
+import io.ganaka.api.errors.UnauthenticatedException;
+import io.ganaka.api.errors.UnprocessableException;
+import io.ganaka.api.errors.UnsupportedMediaTypeException;
+import io.ganaka.api.errors.ValidationException;
+import io.ganaka.api.events.PublishUnavailableException;
+import io.ganaka.auth.HasherBusyException;
+import io.ganaka.auth.InvalidTokenException;
+import io.ganaka.schemas.Json;
+import io.javalin.http.ContentTooLargeResponse;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ErrorMapperTest {
+
+    private final ErrorMapper mapper = new ErrorMapper();
+
+    private Problem map(Exception e) {
+        return mapper.toProblem(e, "/expenses", "req-1").problem();
+    }
+
+    @Test
+    void turnsAValidationFailureIntoA400ListingTheFields() throws Exception {
+        ProblemResponse response = mapper.toProblem(new ValidationException(List.of(
+                new FieldError("amount", "must be greater than 0"), new FieldError("currency", "is required"))),
+                "/expenses", "req-1");
+
+        JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(response.problem()));
+        assertThat(json.get("type").asText()).isEqualTo("https://ganaka.dev/problems/validation");
+        assertThat(json.get("title").asText()).isEqualTo("Invalid request");
+        assertThat(json.get("status").asInt()).isEqualTo(400);
+        assertThat(json.get("detail").asText()).isNotBlank();
+        assertThat(json.get("instance").asText()).isEqualTo("/expenses");
+        assertThat(json.get("errors").get(0).get("field").asText()).isEqualTo("amount");
+        assertThat(json.get("errors").get(0).get("message").asText()).isEqualTo("must be greater than 0");
+        assertThat(json.get("errors").get(1).get("field").asText()).isEqualTo("currency");
+    }
+
+    @Test
+    void leavesOutTheErrorsMemberWhenThereAreNoFieldErrors() throws Exception {
+        JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(map(new NotFoundException("x"))));
+
+        assertThat(json.has("errors")).isFalse();
+        assertThat(json.get("status").asInt()).isEqualTo(404);
+        assertThat(json.get("type").asText()).isEqualTo("https://ganaka.dev/problems/not-found");
+    }
+
+    @Test
+    void mapsEachDomainFailureToItsStatusAndType() {
+        assertThat(map(new UnprocessableException("categoryId", "is not yours")))
+                .extracting(Problem::status, Problem::type)
+                .containsExactly(422, "https://ganaka.dev/problems/unprocessable");
+        assertThat(map(new MalformedRequestException("bad json")).status()).isEqualTo(400);
+        assertThat(map(new UnsupportedMediaTypeException("text/plain")).status()).isEqualTo(415);
+        assertThat(map(new InvalidCredentialsException()).type())
+                .isEqualTo("https://ganaka.dev/problems/invalid-credentials");
+        assertThat(map(new ContentTooLargeResponse()).status()).isEqualTo(413);
+    }
+
+    @Test
+    void answersMissingAndInvalidTokensAlikeWithABearerChallenge() {
+        ProblemResponse missing = mapper.toProblem(new UnauthenticatedException("none"), "/auth/me", "r");
+        ProblemResponse invalid = mapper.toProblem(new InvalidTokenException("expired"), "/auth/me", "r");
+
+        assertThat(missing).isEqualTo(invalid);
+        assertThat(missing.problem().status()).isEqualTo(401);
+        assertThat(missing.headers()).containsEntry("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void answersUnavailableDependenciesWith503AndRetryAfter() {
+        ProblemResponse publish = mapper.toProblem(new PublishUnavailableException("NATS down"), "/expenses", "r");
+        ProblemResponse hasher = mapper.toProblem(new HasherBusyException("busy"), "/auth/login", "r");
+        ProblemResponse database = mapper.toProblem(new SQLTransientConnectionException("pool"), "/expenses/x", "r");
+
+        assertThat(List.of(publish, hasher, database)).allSatisfy(response -> {
+            assertThat(response.problem().status()).isEqualTo(503);
+            assertThat(response.headers()).containsKey("Retry-After");
+        });
+        assertThat(publish.problem().detail()).doesNotContain("NATS");
+    }
+
+    @Test
+    void hidesTheDetailsOfAnUnexpectedFailure() {
+        Problem problem = map(new IllegalStateException("secret internals at line 42"));
+
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.type()).isEqualTo("https://ganaka.dev/problems/internal");
+        assertThat(problem.detail()).doesNotContain("secret").contains("req-1");
+        assertThat(problem.errors()).isNull();
+    }
+}
