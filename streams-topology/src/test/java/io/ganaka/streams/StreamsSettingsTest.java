@@ -1,0 +1,60 @@
+package io.ganaka.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ganaka.schemas.Naming;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.junit.jupiter.api.Test;
+
+class StreamsSettingsTest {
+
+    private final Path stateDir = Path.of("/tmp/ganaka-streams-test");
+
+    @Test
+    void configuresExactlyOnceWithTheRolesApplicationId() {
+        Properties props = new StreamsSettings(new Naming("abc"), "broker:9092", stateDir, 3, 1, Duration.ofMillis(100)).toProperties();
+
+        assertThat(props)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "abc-ganaka-streams")
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
+                .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        // The config must be accepted by Kafka Streams itself, not only hold our values.
+        assertThat(new StreamsConfig(props).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+    }
+
+    @Test
+    void skipsUnreadableRecordsInsteadOfStopping() {
+        Properties props = StreamsSettings.singleBroker(Naming.DEFAULT, "localhost:9092", stateDir).toProperties();
+        assertThat(props).containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    }
+
+    @Test
+    void rejectsABlankBootstrapServerList() {
+        assertThatThrownBy(() -> StreamsSettings.singleBroker(Naming.DEFAULT, " ", stateDir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bootstrapServers");
+    }
+
+    @Test
+    void rejectsAReplicationFactorOfZero() {
+        assertThatThrownBy(() -> new StreamsSettings(Naming.DEFAULT, "b:1", stateDir, 0, 0, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("replicationFactor");
+    }
+
+    @Test
+    void rejectsANonPositiveCommitInterval() {
+        assertThatThrownBy(() -> new StreamsSettings(Naming.DEFAULT, "b:1", stateDir, 1, 0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("commitInterval");
+    }
+}
