@@ -31,16 +31,17 @@ CREATE UNIQUE INDEX categories_user_name_ci ON categories (user_id, lower(name))
 
 -- Expenses: the projection of expense events, written only by the sinks. Hash-partitioned by owner; Postgres
 -- needs the partition key in every unique constraint, hence PRIMARY KEY (user_id, id). A delete keeps the row as
--- a tombstone (deleted = true) so that a late, older version of the expense can never bring it back.
+-- a tombstone (deleted = true) so that a late, older version of the expense can never bring it back. A delete that
+-- arrives before any version of its expense has no data yet: only tombstones may lack it.
 CREATE TABLE expenses (
     user_id        UUID           NOT NULL,
     id             UUID           NOT NULL,
     version        BIGINT         NOT NULL CHECK (version >= 1),
-    amount         NUMERIC(12, 2) NOT NULL CHECK (amount > 0),
-    currency       CHAR(3)        NOT NULL,
-    description    TEXT           NOT NULL,
+    amount         NUMERIC(12, 2) CHECK (amount > 0),
+    currency       CHAR(3),
+    description    TEXT,
     merchant       TEXT,
-    occurred_at    TIMESTAMPTZ    NOT NULL,
+    occurred_at    TIMESTAMPTZ,
     category_id    UUID,
     categorized_by TEXT           NOT NULL DEFAULT 'none'
         CHECK (categorized_by IN ('user', 'rule', 'learned', 'none')),
@@ -49,7 +50,9 @@ CREATE TABLE expenses (
     deleted        BOOLEAN        NOT NULL DEFAULT false,
     created_at     TIMESTAMPTZ    NOT NULL,
     updated_at     TIMESTAMPTZ    NOT NULL,
-    PRIMARY KEY (user_id, id)
+    PRIMARY KEY (user_id, id),
+    CONSTRAINT expenses_live_have_data CHECK (
+        deleted OR (amount IS NOT NULL AND currency IS NOT NULL AND description IS NOT NULL AND occurred_at IS NOT NULL))
 ) PARTITION BY HASH (user_id);
 
 DO $$

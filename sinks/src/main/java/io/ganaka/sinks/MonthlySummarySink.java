@@ -1,0 +1,108 @@
+package io.ganaka.sinks;
+
+import io.ganaka.schemas.JsonSerde;
+import io.ganaka.schemas.MonthlyTotal;
+import io.ganaka.schemas.Naming;
+import io.ganaka.schemas.Topic;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Projects the aggregation topology's monthly totals into {@code monthly_summaries}. Each record is the absolute
+ * current total, so the last one per user, month and currency wins and replaying changes nothing.
+ */
+final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
+
+    /** A monthly total with its user id checked; the unit {@code write} works on. */
+    record Summary(UUID userId, MonthlyTotal total) {
+        List<Object> key() {
+            return List.of(userId, total.year(), total.month(), total.currency());
+        }
+    }
+
+    /** Rows whose values did not change are left alone, so a replay does not even move {@code updated_at}. */
+    static final String UPSERT = """
+            INSERT INTO monthly_summaries AS s (user_id, year, month, currency, total, count, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, now())
+            ON CONFLICT (user_id, year, month, currency) DO UPDATE SET
+                total = EXCLUDED.total, count = EXCLUDED.count, updated_at = now()
+            WHERE s.total IS DISTINCT FROM EXCLUDED.total OR s.count IS DISTINCT FROM EXCLUDED.count
+            """;
+
+    private final String topic;
+    private final Deserializer<MonthlyTotal> deserializer = new JsonSerde<>(MonthlyTotal.class).deserializer();
+
+    MonthlySummarySink(Naming naming) {
+        this.topic = naming.topic(Topic.REPORTS_MONTHLY);
+    }
+
+    @Override
+    public String name() {
+        return "monthly-summaries";
+    }
+
+    @Override
+    public String topic() {
+        return topic;
+    }
+
+    @Override
+    public Optional<Summary> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
+        if (record.value() == null) {
+            return Optional.empty(); // a tombstone names no month; the topology never deletes a total this way
+        }
+        MonthlyTotal total;
+        try {
+            total = deserializer.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            throw new PoisonRecordException("undecodable monthly total: " + e.getMessage(), e);
+        }
+        UUID userId;
+        try {
+            userId = UUID.fromString(total.userId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PoisonRecordException("userId is not a UUID: " + total.userId(), e);
+        }
+        if (total.month() < 1 || total.month() > 12 || total.currency() == null || total.total() == null
+                || total.count() < 0) {
+            throw new PoisonRecordException("invalid monthly total: " + total);
+        }
+        return Optional.of(new Summary(userId, total));
+    }
+
+    @Override
+    public void write(Connection connection, List<Summary> batch) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            for (Summary summary : collapse(batch)) {
+                MonthlyTotal t = summary.total();
+                upsert.setObject(1, summary.userId());
+                upsert.setInt(2, t.year());
+                upsert.setInt(3, t.month());
+                upsert.setString(4, t.currency());
+                upsert.setBigDecimal(5, t.total());
+                upsert.setLong(6, t.count());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** The last total per key, in first-seen order; a batch upsert may not touch one row twice. */
+    static List<Summary> collapse(List<Summary> batch) {
+        Map<List<Object>, Summary> last = new LinkedHashMap<>();
+        for (Summary summary : batch) {
+            last.put(summary.key(), summary);
+        }
+        return new ArrayList<>(last.values());
+    }
+}

@@ -1,0 +1,83 @@
+package io.ganaka.sinks;
+
+import io.ganaka.schemas.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sinks role: the expense and monthly-summary sinks, each on its own thread with its own consumer group,
+ * sharing one dead-letter producer.
+ */
+public final class Sinks implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sinks.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Producer<byte[], byte[]> deadLetterProducer;
+    private final List<SinkRunner<?>> runners = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private boolean closed;
+
+    private Sinks(Producer<byte[], byte[]> deadLetterProducer) {
+        this.deadLetterProducer = deadLetterProducer;
+    }
+
+    /** Starts every sink; returns at once, the sinks run until {@link #close()}. */
+    public static Sinks start(SinkSettings settings, DataSource db) {
+        Producer<byte[], byte[]> producer = new KafkaProducer<>(SinkKafkaConfig.deadLetterProducer(settings),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        Sinks sinks = new Sinks(producer);
+        try {
+            sinks.launch(new ExpenseSink(settings.naming()), settings, db);
+            sinks.launch(new MonthlySummarySink(settings.naming()), settings, db);
+        } catch (RuntimeException e) {
+            sinks.close();
+            throw e;
+        }
+        return sinks;
+    }
+
+    private <T> void launch(Sink<T> sink, SinkSettings settings, DataSource db) {
+        DeadLetters deadLetters =
+                new KafkaDeadLetters(deadLetterProducer, settings.naming().topic(Topic.DLQ), sink.name());
+        SinkRunner<T> runner = new SinkRunner<>(sink,
+                () -> new KafkaConsumer<>(SinkKafkaConfig.consumer(settings, sink.name()),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                db, deadLetters, settings.pollTimeout());
+        Thread thread = new Thread(runner, "ganaka-sink-" + sink.name());
+        runners.add(runner);
+        threads.add(thread);
+        thread.start();
+        LOG.info("sink {} consuming {}", sink.name(), sink.topic());
+    }
+
+    /** Stops every sink after its current batch (left uncommitted if it was still retrying), then the producer. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        runners.forEach(SinkRunner::requestStop);
+        for (int i = 0; i < runners.size(); i++) {
+            try {
+                if (!runners.get(i).awaitStopped(STOP_TIMEOUT)) {
+                    LOG.warn("sink thread {} did not stop within {}", threads.get(i).getName(), STOP_TIMEOUT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        deadLetterProducer.close(Duration.ofSeconds(5));
+    }
+}
