@@ -1,0 +1,186 @@
+package io.ganaka.app;
+
+import io.ganaka.schemas.Naming;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole configuration of a Ganaka process, read once from the environment. Every key sits beside its default and
+ * its check; all problems are reported together, one line each, before anything is opened.
+ *
+ * @param kafkaBootstrapServers empty in dev mode when the process should start its own broker
+ * @param stateDir Kafka Streams state; empty in dev mode, which uses a temporary directory removed at exit
+ */
+public record GanakaConfig(
+        boolean dev,
+        String jdbcUrl,
+        int databasePoolSize,
+        String redisUrl,
+        String natsUrl,
+        Optional<String> kafkaBootstrapServers,
+        int kafkaPartitions,
+        short kafkaReplicationFactor,
+        byte[] jwtSecret,
+        Naming naming,
+        int httpPort,
+        Optional<Path> stateDir) {
+
+    /** Dev-only signing key: long enough for HS256, and refused outside dev because it is public. */
+    static final String DEV_JWT_SECRET = "ganaka-dev-only-jwt-secret-not-for-production-use";
+
+    public static GanakaConfig fromEnvironment(boolean dev) {
+        return load(System.getenv(), dev, true);
+    }
+
+    /** @param needsSecrets false for commands such as {@code migrate} that sign nothing */
+    public static GanakaConfig fromEnvironment(boolean dev, boolean needsSecrets) {
+        return load(System.getenv(), dev, needsSecrets);
+    }
+
+    public static GanakaConfig load(Map<String, String> env, boolean dev) {
+        return load(env, dev, true);
+    }
+
+    static GanakaConfig load(Map<String, String> env, boolean dev, boolean needsSecrets) {
+        List<String> problems = new ArrayList<>();
+        Reader r = new Reader(env, problems);
+
+        String jdbcUrl = r.string("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/ganaka?user=postgres")
+                .flatMap(url -> toJdbcUrl(url, problems))
+                .orElse(null);
+        int poolSize = r.integer("GANAKA_DB_POOL_SIZE", 10, 1, 200);
+        String redisUrl = r.uri("REDIS_URL", "redis://127.0.0.1:6379", "redis", "rediss");
+        String natsUrl = r.uri("NATS_URL", "nats://127.0.0.1:4222", "nats", "tls");
+        Optional<String> kafka = r.string("KAFKA_BOOTSTRAP_SERVERS", dev ? null : "127.0.0.1:9092");
+        kafka.filter(k -> !k.matches("[^,\\s]+:\\d+(,[^,\\s]+:\\d+)*"))
+                .ifPresent(k -> problems.add("KAFKA_BOOTSTRAP_SERVERS must be host:port[,host:port...], got '" + k + "'"));
+        int partitions = r.integer("GANAKA_KAFKA_PARTITIONS", 6, 1, 1000);
+        int replication = r.integer("GANAKA_KAFKA_REPLICATION", 1, 1, 9);
+        byte[] secret = needsSecrets ? jwtSecret(r, dev, problems) : new byte[0];
+        Naming naming = r.string("GANAKA_PREFIX", "").map(p -> naming(p, problems)).orElse(Naming.DEFAULT);
+        int port = r.integer("GANAKA_HTTP_PORT", 8080, 0, 65535);
+        Optional<Path> stateDir = r.string("GANAKA_STATE_DIR", null).map(Path::of);
+
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
+                secret, naming, port, stateDir);
+    }
+
+    private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {
+        Optional<String> secret = r.string("JWT_SECRET", dev ? DEV_JWT_SECRET : null);
+        if (secret.isEmpty()) {
+            problems.add("JWT_SECRET is required outside dev (at least 32 bytes, e.g. `openssl rand -base64 48`)");
+            return new byte[0];
+        }
+        byte[] bytes = secret.get().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < 32) {
+            problems.add("JWT_SECRET must be at least 32 bytes, got " + bytes.length);
+        } else if (!dev && secret.get().equals(DEV_JWT_SECRET)) {
+            problems.add("JWT_SECRET is the public dev secret; set a secret of your own outside dev");
+        }
+        return bytes;
+    }
+
+    private static Naming naming(String prefix, List<String> problems) {
+        try {
+            return new Naming(prefix);
+        } catch (IllegalArgumentException e) {
+            problems.add("GANAKA_PREFIX: " + e.getMessage());
+            return Naming.DEFAULT;
+        }
+    }
+
+    /** Accepts a JDBC URL or a {@code postgres://user:pass@host:port/db} URI; turns on batched-insert rewriting. */
+    static Optional<String> toJdbcUrl(String url, List<String> problems) {
+        String jdbc;
+        if (url.startsWith("jdbc:postgresql://")) {
+            jdbc = url;
+        } else if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                problems.add("DATABASE_URL is not a valid URI: " + e.getMessage());
+                return Optional.empty();
+            }
+            if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+                problems.add("DATABASE_URL must name a host and a database, e.g. postgres://user@host:5432/ganaka");
+                return Optional.empty();
+            }
+            StringBuilder b = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+            if (uri.getPort() > 0) {
+                b.append(':').append(uri.getPort());
+            }
+            b.append(uri.getPath());
+            List<String> params = new ArrayList<>();
+            if (uri.getRawUserInfo() != null) {
+                String[] userInfo = uri.getUserInfo().split(":", 2);
+                params.add("user=" + encode(userInfo[0]));
+                if (userInfo.length == 2) {
+                    params.add("password=" + encode(userInfo[1]));
+                }
+            }
+            if (uri.getRawQuery() != null) {
+                params.add(uri.getRawQuery());
+            }
+            jdbc = b.append(params.isEmpty() ? "" : "?" + String.join("&", params)).toString();
+        } else {
+            problems.add("DATABASE_URL must start with jdbc:postgresql:// or postgres://");
+            return Optional.empty();
+        }
+        if (!jdbc.contains("reWriteBatchedInserts=")) {
+            jdbc += (jdbc.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        }
+        return Optional.of(jdbc);
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Reads keys, treating blank values as unset, and records a problem for every bad value. */
+    private record Reader(Map<String, String> env, List<String> problems) {
+
+        Optional<String> string(String key, String defaultValue) {
+            String value = env.get(key);
+            return Optional.ofNullable(value == null || value.isBlank() ? defaultValue : value.trim());
+        }
+
+        int integer(String key, int defaultValue, int min, int max) {
+            String value = env.get(key);
+            if (value == null || value.isBlank()) {
+                return defaultValue;
+            }
+            try {
+                int parsed = Integer.parseInt(value.trim());
+                if (parsed < min || parsed > max) {
+                    problems.add(key + " must be between " + min + " and " + max + ", got " + parsed);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                problems.add(key + " must be a whole number, got '" + value + "'");
+                return defaultValue;
+            }
+        }
+
+        String uri(String key, String defaultValue, String... schemes) {
+            String value = string(key, defaultValue).orElseThrow();
+            try {
+                URI uri = URI.create(value);
+                if (uri.getScheme() == null || !List.of(schemes).contains(uri.getScheme()) || uri.getHost() == null) {
+                    problems.add(key + " must look like " + schemes[0] + "://host:port, got '" + value + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(key + " is not a valid URI: '" + value + "'");
+            }
+            return value;
+        }
+    }
+}

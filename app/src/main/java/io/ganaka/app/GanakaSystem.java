@@ -1,0 +1,112 @@
+package io.ganaka.app;
+
+import io.ganaka.api.ApiServer;
+import io.ganaka.api.ApiSettings;
+import io.ganaka.api.events.JetStreamPublisher;
+import io.ganaka.auth.AccessTokens;
+import io.ganaka.auth.Argon2PasswordHasher;
+import io.ganaka.bridge.Bridge;
+import io.ganaka.bridge.BridgeSettings;
+import io.ganaka.sinks.SinkSettings;
+import io.ganaka.sinks.Sinks;
+import io.ganaka.streams.StreamsRole;
+import io.ganaka.streams.StreamsSettings;
+import io.nats.client.Connection;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the chosen roles and the clients they need with {@code new}, starts them downstream
+ * first (sinks, streams, bridge, then the API) and closes them in the reverse order.
+ */
+public final class GanakaSystem implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GanakaSystem.class);
+
+    private final Deque<AutoCloseable> open = new ArrayDeque<>();
+    private ApiServer api;
+
+    private GanakaSystem() {}
+
+    /**
+     * Starts the roles against running brokers; the JetStream stream and Kafka topics must exist (see
+     * {@link Provisioning}).
+     */
+    public static GanakaSystem start(GanakaConfig config, Set<Role> roles, String kafkaBootstrapServers, Path stateDir)
+            throws Exception {
+        GanakaSystem system = new GanakaSystem();
+        try {
+            system.startRoles(config, EnumSet.copyOf(roles), kafkaBootstrapServers, stateDir);
+            return system;
+        } catch (Exception | Error e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void startRoles(GanakaConfig config, Set<Role> roles, String kafka, Path stateDir) throws Exception {
+        DataSource db = null;
+        if (roles.contains(Role.API) || roles.contains(Role.SINKS)) {
+            db = remember(Connections.postgres(config, "ganaka-" + config.naming().groupId("db")));
+        }
+        if (roles.contains(Role.SINKS)) {
+            remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)), db));
+            log.info("Role sinks started");
+        }
+        if (roles.contains(Role.STREAMS)) {
+            remember(StreamsRole.start(new StreamsSettings(config.naming(), kafka, stateDir,
+                    config.kafkaReplicationFactor(), 0, Duration.ofMillis(100))));
+            log.info("Role streams started");
+        }
+        if (roles.contains(Role.BRIDGE)) {
+            Connection nats = remember(Connections.nats(config, "ganaka-bridge"));
+            remember(Bridge.start(new BridgeSettings(config.naming(), kafka, 2_000, Duration.ofSeconds(60)), nats));
+            log.info("Role bridge started");
+        }
+        if (roles.contains(Role.API)) {
+            Connection nats = remember(Connections.nats(config, "ganaka-api"));
+            var redis = remember(Connections.redis(config));
+            var publisher = new JetStreamPublisher(nats, config.naming(), 2_000, Duration.ofSeconds(5));
+            var hasher = new Argon2PasswordHasher(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
+            var tokens = new AccessTokens(config.jwtSecret(), Duration.ofMinutes(15), Clock.systemUTC());
+            api = remember(ApiServer.start(
+                    new ApiSettings(config.httpPort(), config.naming(), Duration.ofSeconds(5), 1_000_000),
+                    db, publisher, redis, tokens, hasher));
+            log.info("Role api listening on port {}", api.port());
+        }
+    }
+
+    /** The port the API listens on; only when the API role runs. */
+    public int apiPort() {
+        if (api == null) {
+            throw new IllegalStateException("the api role is not running in this process");
+        }
+        return api.port();
+    }
+
+    private <T extends AutoCloseable> T remember(T closeable) {
+        open.push(closeable);
+        return closeable;
+    }
+
+    @Override
+    public void close() {
+        while (!open.isEmpty()) {
+            AutoCloseable next = open.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                // Keep closing the rest: one stuck component must not keep the others open.
+                log.warn("Error while closing {}: {}", next.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.ganaka.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GanakaConfigTest {
+
+    @Test
+    void devRunsWithNoEnvironmentAtAll() {
+        GanakaConfig config = GanakaConfig.load(Map.of(), true);
+
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ganaka?user=postgres&reWriteBatchedInserts=true");
+        assertThat(config.kafkaBootstrapServers()).isEmpty();
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.naming().prefix()).isEmpty();
+    }
+
+    @Test
+    void outsideDevASecretIsRequired() {
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of(), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("JWT_SECRET is required");
+    }
+
+    @Test
+    void outsideDevTheDevSecretIsRefused() {
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("JWT_SECRET", GanakaConfig.DEV_JWT_SECRET), false))
+                .hasMessageContaining("public dev secret");
+    }
+
+    @Test
+    void refusesShortSecrets() {
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("JWT_SECRET", "short"), true))
+                .hasMessageContaining("at least 32 bytes");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceOneLineEach() {
+        Map<String, String> env = Map.of(
+                "GANAKA_HTTP_PORT", "eighty",
+                "REDIS_URL", "http://x",
+                "KAFKA_BOOTSTRAP_SERVERS", "nohost",
+                "GANAKA_PREFIX", "Bad.Prefix");
+
+        assertThatThrownBy(() -> GanakaConfig.load(env, true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(4)
+                        .anySatisfy(p -> assertThat(p).startsWith("GANAKA_HTTP_PORT"))
+                        .anySatisfy(p -> assertThat(p).startsWith("REDIS_URL"))
+                        .anySatisfy(p -> assertThat(p).startsWith("KAFKA_BOOTSTRAP_SERVERS"))
+                        .anySatisfy(p -> assertThat(p).startsWith("GANAKA_PREFIX")));
+    }
+
+    @Test
+    void acceptsPostgresUrisAndConvertsThemToJdbc() {
+        var problems = new ArrayList<String>();
+
+        assertThat(GanakaConfig.toJdbcUrl("postgres://app:s%40cret@db.local:5433/ganaka?sslmode=require", problems))
+                .contains("jdbc:postgresql://db.local:5433/ganaka?user=app&password=s%40cret&sslmode=require"
+                        + "&reWriteBatchedInserts=true");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void keepsAnExplicitBatchRewriteSetting() {
+        assertThat(GanakaConfig.toJdbcUrl("jdbc:postgresql://h/db?reWriteBatchedInserts=false", new ArrayList<>()))
+                .contains("jdbc:postgresql://h/db?reWriteBatchedInserts=false");
+    }
+}

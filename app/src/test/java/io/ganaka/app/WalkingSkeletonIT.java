@@ -1,0 +1,168 @@
+package io.ganaka.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ganaka.sql.Migrator;
+import io.ganaka.testkit.TestEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path over real HTTP, NATS JetStream, a real Kafka broker, Kafka Streams, Postgres and Redis: an expense
+ * posted to the API comes back from the projections, and the monthly report equals the amounts posted.
+ */
+class WalkingSkeletonIT {
+
+    private static final Duration PIPELINE_DEADLINE = Duration.ofSeconds(90);
+
+    private static TestEnvironment env;
+    private static GanakaConfig config;
+    private static GanakaSystem system;
+    private static Path stateDir;
+    private static HttpJson http;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        env = TestEnvironment.shared();
+        Map<String, String> vars = new HashMap<>();
+        vars.put("DATABASE_URL", env.jdbcUrl());
+        vars.put("REDIS_URL", env.redisUrl());
+        vars.put("NATS_URL", env.natsUrl());
+        vars.put("KAFKA_BOOTSTRAP_SERVERS", env.kafkaBootstrapServers());
+        vars.put("GANAKA_PREFIX", env.prefix());
+        vars.put("GANAKA_HTTP_PORT", "0");
+        vars.put("GANAKA_KAFKA_PARTITIONS", "2");
+        vars.put("JWT_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        config = GanakaConfig.load(vars, false);
+
+        try (var db = Connections.postgres(config, "it-migrate")) {
+            Migrator.migrate(db);
+        }
+        try (var nats = Connections.nats(config, "it-provisioning")) {
+            Provisioning.ensureEventStream(nats, config.naming());
+        }
+        String kafka = config.kafkaBootstrapServers().orElseThrow();
+        Provisioning.ensureTopics(kafka, config.naming(), config.kafkaPartitions(), config.kafkaReplicationFactor());
+        stateDir = Files.createTempDirectory("ganaka-it-streams-");
+        system = GanakaSystem.start(config, EnumSet.allOf(Role.class), kafka, stateDir);
+        http = new HttpJson(system.apiPort());
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+        if (stateDir != null) {
+            try (var paths = Files.walk(stateDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void anExpensePostedOverHttpIsProjectedAndCountedInTheMonthlyReport() throws Exception {
+        String alice = signUpAndLogIn("alice-" + UUID.randomUUID() + "@example.com");
+
+        String coffee = postExpense(alice, "12.34", "EUR", "2026-03-15T08:30:00Z", "Espresso");
+        String lunch = postExpense(alice, "7.66", "EUR", "2026-03-20T12:00:00Z", "Lunch");
+        String book = postExpense(alice, "5.00", "USD", "2026-03-01T18:00:00Z", "Paperback");
+        String april = postExpense(alice, "100.00", "EUR", "2026-04-02T10:00:00Z", "Train ticket");
+
+        for (String id : List.of(coffee, lunch, book, april)) {
+            await("expense " + id + " projected").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.get("/expenses/" + id, alice).status() == 200);
+        }
+        HttpJson.Reply expense = http.get("/expenses/" + coffee, alice);
+        assertThat(expense.body().get("amount").asText()).isEqualTo("12.34");
+        assertThat(expense.body().get("currency").asText()).isEqualTo("EUR");
+        assertThat(expense.body().get("description").asText()).isEqualTo("Espresso");
+        assertThat(expense.body().get("version").asLong()).isEqualTo(1);
+
+        await("March totals").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> totals(alice, 2026, 3), t -> t.equals(Map.of("EUR", "20.00 x2", "USD", "5.00 x1")));
+        await("April totals").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> totals(alice, 2026, 4), t -> t.equals(Map.of("EUR", "100.00 x1")));
+        assertThat(totals(alice, 2026, 5)).isEmpty();
+        assertThat(monthlySummaryRows()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anotherUserCanNeitherReadTheExpenseNorSeeItInTheirReport() {
+        String owner = signUpAndLogIn("owner-" + UUID.randomUUID() + "@example.com");
+        String stranger = signUpAndLogIn("stranger-" + UUID.randomUUID() + "@example.com");
+        String id = postExpense(owner, "42.00", "EUR", "2026-02-10T10:00:00Z", "Dinner");
+        await().atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/expenses/" + id, owner).status() == 200);
+
+        HttpJson.Reply peek = http.get("/expenses/" + id, stranger);
+
+        assertThat(peek.status()).isEqualTo(404);
+        assertThat(peek.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(peek.raw().body()).doesNotContain("Dinner").doesNotContain("42.00");
+        assertThat(totals(stranger, 2026, 2)).isEmpty();
+    }
+
+    @Test
+    void writesWithoutATokenAreRefusedAndNothingIsPublished() {
+        HttpJson.Reply reply = http.post("/expenses", null, expenseBody("1.00", "EUR", "2026-01-01T00:00:00Z", "x"));
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    private String signUpAndLogIn(String email) {
+        String password = "correct horse battery " + UUID.randomUUID();
+        HttpJson.Reply registered = http.post("/auth/register", null, Map.of("email", email, "password", password));
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(202);
+        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
+        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
+        assertThat(login.body().get("tokenType").asText()).isEqualTo("Bearer");
+        return login.body().get("accessToken").asText();
+    }
+
+    private String postExpense(String token, String amount, String currency, String occurredAt, String description) {
+        HttpJson.Reply reply = http.post("/expenses", token, expenseBody(amount, currency, occurredAt, description));
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(202);
+        String id = reply.body().get("id").asText();
+        assertThat(reply.header("Location")).isEqualTo("/expenses/" + id);
+        return id;
+    }
+
+    private static Map<String, Object> expenseBody(String amount, String currency, String occurredAt, String description) {
+        return Map.of("amount", amount, "currency", currency, "occurredAt", occurredAt, "description", description);
+    }
+
+    /** The report as {@code currency -> "total xcount"}, which reads well in a failed assertion. */
+    private Map<String, String> totals(String token, int year, int month) {
+        HttpJson.Reply report = http.get("/reports/monthly/" + year + "/" + month, token);
+        assertThat(report.status()).isEqualTo(200);
+        Map<String, String> totals = new HashMap<>();
+        for (JsonNode t : report.body().get("totals")) {
+            totals.put(t.get("currency").asText(), t.get("total").asText() + " x" + t.get("count").asLong());
+        }
+        return totals;
+    }
+
+    private int monthlySummaryRows() throws Exception {
+        try (Connection c = DriverManager.getConnection(env.jdbcUrl());
+                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM monthly_summaries")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
