@@ -1,5 +1,6 @@
 package io.ganaka.api;
 
+import io.ganaka.api.dashboard.DashboardPage;
 import io.ganaka.api.auth.AccountRepository;
 import io.ganaka.api.auth.AccountService;
 import io.ganaka.api.auth.AuthHandlers;
@@ -52,7 +53,8 @@ public final class ApiServer implements AutoCloseable {
                 new ReportHandlers(new ReportService(new ReportRepository(db))),
                 new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
                 new AccessCheck(tokens),
-                new ErrorMapper());
+                new ErrorMapper(),
+                new DashboardPage());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();

@@ -402,6 +402,15 @@ class ApiServerIT {
     }
 
     @Test
+    void theDashboardPageIsServedAtTheRootWithoutAToken() throws Exception {
+        HttpResponse<String> page = api.get("/", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(page.body()).contains("<title>Ganaka</title>").contains("/reports/monthly/");
+    }
+
+    @Test
     void healthIsUpAndReadinessReportsEachDependency() throws Exception {
         HttpResponse<String> health = api.get("/health", null);
         HttpResponse<String> ready = api.get("/ready", null);

@@ -1,5 +1,6 @@
 package io.ganaka.api.http;
 
+import io.ganaka.api.dashboard.DashboardPage;
 import io.ganaka.api.auth.AuthHandlers;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
@@ -16,15 +17,17 @@ public final class Routes {
     private final HealthHandlers health;
     private final AccessCheck accessCheck;
     private final ErrorMapper errors;
+    private final DashboardPage dashboard;
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
-                  AccessCheck accessCheck, ErrorMapper errors) {
+                  AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
         this.health = health;
         this.accessCheck = accessCheck;
         this.errors = errors;
+        this.dashboard = dashboard;
     }
 
     public void install(JavalinConfig config) {
@@ -32,6 +35,7 @@ public final class Routes {
         routes.before(Requests::assignRequestId);
         routes.beforeMatched(accessCheck::check);
 
+        routes.get("/", dashboard::serve, ApiRole.PUBLIC);
         routes.get("/health", health::health, ApiRole.PUBLIC);
         routes.get("/ready", health::ready, ApiRole.PUBLIC);
 
