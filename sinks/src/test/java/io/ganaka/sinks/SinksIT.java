@@ -13,6 +13,7 @@ import io.ganaka.schemas.MonthlyTotal;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
 import io.ganaka.sql.Migrator;
+import io.ganaka.testkit.KafkaTopics;
 import io.ganaka.testkit.TestEnvironment;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ class SinksIT {
     void tearDown() throws Exception {
         running.forEach(Sinks::close);
         producer.close();
-        kafka.deleteAllAndClose();
+        kafka.close();
     }
 
     private Sinks startSinks(DataSource db) {
