@@ -1,6 +1,7 @@
 package io.ganaka.schemas;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,19 @@ public sealed interface EventPayload {
 
     record UserRegistered(String email, String displayName, String timezone) implements EventPayload {}
 
+    /**
+     * The profile after a change: display name, time zone, and the validated preferences document (default currency,
+     * alert threshold, budgets, notification channels, quiet hours) as the API stores it.
+     */
+    record UserUpdated(String displayName, String timezone, JsonNode preferences) implements EventPayload {}
+
+    /** The account is gone; every consumer erases what it holds of this user. {@code initiatedBy}: self or admin. */
+    record UserDeleted(String initiatedBy) implements EventPayload {}
+
     record UserLoggedIn(String method) implements EventPayload {}
+
+    /** Sessions ended. {@code scope}: session, all, password-change, token-reuse or account-deleted. */
+    record UserLoggedOut(String scope) implements EventPayload {}
 
     /** The fields a client gives for an expense; shared by add and update. */
     sealed interface ExpenseChange extends EventPayload {

@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 /** Every event type, its wire name and the record its {@code data} decodes to. */
 public enum EventType {
     USER_REGISTERED("user.registered", EventPayload.UserRegistered.class),
+    USER_UPDATED("user.updated", EventPayload.UserUpdated.class),
+    USER_DELETED("user.deleted", EventPayload.UserDeleted.class),
     USER_LOGGED_IN("user.logged_in", EventPayload.UserLoggedIn.class),
+    USER_LOGGED_OUT("user.logged_out", EventPayload.UserLoggedOut.class),
     EXPENSE_ADDED("expense.added", EventPayload.ExpenseAdded.class),
     EXPENSE_UPDATED("expense.updated", EventPayload.ExpenseUpdated.class),
     EXPENSE_DELETED("expense.deleted", EventPayload.ExpenseDeleted.class);
