@@ -28,6 +28,8 @@ public final class AccessTokens {
     /** Tolerated clock skew between API instances when checking {@code iat} and {@code exp}. */
     private static final long LEEWAY_SECONDS = 5;
     private static final String ROLE_CLAIM = "role";
+    private static final String SESSION_CLAIM = "sid";
+    private static final String GENERATION_CLAIM = "gen";
 
     private final Algorithm algorithm;
     private final Duration ttl;
@@ -68,8 +70,17 @@ public final class AccessTokens {
     }
 
     public IssuedAccessToken issue(String userId, String role) {
+        return issue(userId, role, "", 0);
+    }
+
+    /**
+     * @param sessionId  the refresh-token family this token belongs to, so that signing out can end it
+     * @param generation the user's current session generation (see {@link SessionStore})
+     */
+    public IssuedAccessToken issue(String userId, String role, String sessionId, long generation) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(sessionId, "sessionId");
         // JWT times have one-second resolution; truncating keeps expiresAt equal to what verify() reports.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(ttl);
@@ -79,6 +90,8 @@ public final class AccessTokens {
                 .withAudience(AUDIENCE)
                 .withSubject(userId)
                 .withClaim(ROLE_CLAIM, role)
+                .withClaim(SESSION_CLAIM, sessionId)
+                .withClaim(GENERATION_CLAIM, generation)
                 .withJWTId(tokenId)
                 .withIssuedAt(now)
                 .withExpiresAt(expiresAt)
@@ -101,6 +114,9 @@ public final class AccessTokens {
         if (jwt.getSubject() == null || jwt.getSubject().isBlank() || role == null || jwt.getId() == null) {
             throw new InvalidTokenException("access token lacks subject, role or id");
         }
-        return new Principal(jwt.getSubject(), role, jwt.getId(), jwt.getExpiresAtAsInstant());
+        String sessionId = jwt.getClaim(SESSION_CLAIM).asString();
+        Long generation = jwt.getClaim(GENERATION_CLAIM).asLong();
+        return new Principal(jwt.getSubject(), role, jwt.getId(), jwt.getExpiresAtAsInstant(),
+                sessionId == null ? "" : sessionId, generation == null ? 0 : generation);
     }
 }

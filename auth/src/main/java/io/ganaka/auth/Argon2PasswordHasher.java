@@ -12,22 +12,38 @@ import java.util.concurrent.TimeUnit;
 /**
  * Argon2id password hashing (argon2-jvm, native libargon2). Each hash holds ~19 MiB and a core for tens of
  * milliseconds, so a semaphore caps how many run at once; a caller that cannot get a slot within {@code maxWait}
- * gets a {@link HasherBusyException} instead of joining an unbounded queue.
+ * gets a {@link HasherBusyException}; so does one that finds {@code maxQueued} callers already waiting, which keeps
+ * request threads free under a burst instead of parking them all on the semaphore.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
+
+    /** Waiting callers allowed per slot: a few hashes' worth of queue smooths bursts without hoarding threads. */
+    public static final int QUEUED_PER_SLOT = 8;
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Types.ARGON2id);
     private final Argon2Params params;
     private final Semaphore slots;
     private final Duration maxWait;
+    private final int maxQueued;
 
-    public Argon2PasswordHasher(Argon2Params params, Semaphore slots, Duration maxWait) {
+    public Argon2PasswordHasher(Argon2Params params, Semaphore slots, Duration maxWait, int maxQueued) {
         this.params = Objects.requireNonNull(params, "params");
         this.slots = Objects.requireNonNull(slots, "slots");
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        if (maxQueued < 0) {
+            throw new IllegalArgumentException("maxQueued must not be negative: " + maxQueued);
+        }
+        this.maxQueued = maxQueued;
     }
 
-    /** Recommended parameters, at most {@code maxConcurrent} hashes at once, waiting up to {@code maxWait} for a slot. */
+    public Argon2PasswordHasher(Argon2Params params, Semaphore slots, Duration maxWait) {
+        this(params, slots, maxWait, QUEUED_PER_SLOT * Math.max(1, slots.availablePermits()));
+    }
+
+    /**
+     * Recommended parameters, at most {@code maxConcurrent} hashes at once, at most {@value #QUEUED_PER_SLOT} waiting
+     * callers per slot, each waiting up to {@code maxWait} for a slot.
+     */
     public Argon2PasswordHasher(int maxConcurrent, Duration maxWait) {
         this(Argon2Params.RECOMMENDED, new Semaphore(maxConcurrent), maxWait);
     }
@@ -83,6 +99,16 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     }
 
     private void acquire() {
+        if (slots.tryAcquire()) {
+            return;
+        }
+        if (slots.getQueueLength() >= maxQueued) {
+            throw new HasherBusyException("too many callers waiting for a password-hashing slot");
+        }
+        acquireWaiting();
+    }
+
+    private void acquireWaiting() {
         try {
             if (!slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new HasherBusyException("all password-hashing slots busy for " + maxWait.toMillis() + " ms");

@@ -122,4 +122,19 @@ class AccessTokensTest {
         AccessTokens dev = new AccessTokens(shortSecret, Duration.ofMinutes(15), clock, true);
         assertThat(dev.verify(dev.issue("user-1", "user").token()).userId()).isEqualTo("user-1");
     }
+
+    @Test
+    void carriesTheSessionAndGenerationItWasIssuedFor() {
+        Principal principal = tokens.verify(tokens.issue("user-1", "user", "family-7", 3).token());
+
+        assertThat(principal.sessionId()).isEqualTo("family-7");
+        assertThat(principal.generation()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesAnOpaqueRefreshTokenAsAnAccessToken() {
+        String refreshLooking = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+
+        assertThatThrownBy(() -> tokens.verify(refreshLooking)).isInstanceOf(InvalidTokenException.class);
+    }
 }

@@ -71,4 +71,15 @@ class Argon2PasswordHasherTest {
         assertThatThrownBy(() -> busy.hash(password)).isInstanceOf(HasherBusyException.class);
         assertThat(password).containsOnly('\0');
     }
+
+    @Test
+    void refusesAtOnceWhenTooManyCallersAreWaiting() {
+        Semaphore slots = new Semaphore(1);
+        Argon2PasswordHasher busy = new Argon2PasswordHasher(Argon2Params.RECOMMENDED, slots, Duration.ofHours(1), 0);
+        slots.acquireUninterruptibly();
+
+        // With no queue allowed the call fails at once instead of waiting the hour for a slot.
+        assertThatThrownBy(() -> busy.verify("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA",
+                "whatever password".toCharArray())).isInstanceOf(HasherBusyException.class);
+    }
 }

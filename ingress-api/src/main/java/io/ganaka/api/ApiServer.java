@@ -16,9 +16,14 @@ import io.ganaka.api.http.Routes;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.reports.ReportRepository;
 import io.ganaka.api.reports.ReportService;
+import io.ganaka.auth.AbuseLimits;
+import io.ganaka.auth.AbuseMetrics;
 import io.ganaka.auth.AccessTokens;
+import io.ganaka.auth.CommonPasswords;
 import io.ganaka.auth.PasswordHasher;
-import io.ganaka.auth.RedisRefreshTokenStore;
+import io.ganaka.auth.PasswordPolicy;
+import io.ganaka.auth.RedisRateLimiter;
+import io.ganaka.auth.RedisSessionStore;
 import io.ganaka.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -36,23 +41,37 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final ExecutorService readinessExecutor;
+    private final AbuseMetrics abuseMetrics;
+    private final RedisSessionStore sessions;
 
-    private ApiServer(Javalin app, ExecutorService readinessExecutor) {
+    private ApiServer(Javalin app, ExecutorService readinessExecutor, AbuseMetrics abuseMetrics,
+                      RedisSessionStore sessions) {
         this.app = app;
         this.readinessExecutor = readinessExecutor;
+        this.abuseMetrics = abuseMetrics;
+        this.sessions = sessions;
     }
 
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher) {
+        return start(s, db, publisher, redis, tokens, hasher, AbuseLimits.DEFAULTS);
+    }
+
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits) {
         ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
-        AccountService accounts = new AccountService(new AccountRepository(db), hasher, tokens,
-                new RedisRefreshTokenStore(redis, s.naming().redisPrefix()), publisher, s.publishTimeout());
+        AbuseMetrics abuseMetrics = new AbuseMetrics();
+        RedisSessionStore sessions = new RedisSessionStore(redis, s.naming().redisPrefix(), tokens.ttl());
+        AccountService accounts = new AccountService(new AccountRepository(db), hasher,
+                new PasswordPolicy(CommonPasswords.bundled()), tokens, sessions,
+                new RedisRateLimiter(redis, s.naming().redisPrefix(), abuseMetrics), limits, publisher,
+                s.publishTimeout());
         Routes routes = new Routes(
                 new AuthHandlers(accounts),
                 new ExpenseHandlers(new ExpenseService(new ExpenseRepository(db), publisher, s.publishTimeout())),
                 new ReportHandlers(new ReportService(new ReportRepository(db))),
                 new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
-                new AccessCheck(tokens),
+                new AccessCheck(tokens, sessions),
                 new ErrorMapper(),
                 new DashboardPage());
         Javalin app = Javalin.create(config -> {
@@ -67,11 +86,21 @@ public final class ApiServer implements AutoCloseable {
             readinessExecutor.shutdownNow();
             throw e;
         }
-        return new ApiServer(app, readinessExecutor);
+        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions);
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** The 429s so far per rate limit, for the metrics endpoint. */
+    public AbuseMetrics abuseMetrics() {
+        return abuseMetrics;
+    }
+
+    /** The session store, whose {@code endAllSessionsAndForget} account deletion calls. */
+    public RedisSessionStore sessions() {
+        return sessions;
     }
 
     @Override

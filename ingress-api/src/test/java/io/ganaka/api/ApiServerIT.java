@@ -86,7 +86,7 @@ class ApiServerIT {
         tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
         hasher = new Argon2PasswordHasher(4, Duration.ofSeconds(10));
         server = ApiServer.start(settings(), db, new JetStreamPublisher(nats, naming, 64, Duration.ofSeconds(5)), redis,
-                tokens, hasher);
+                tokens, hasher, TestLimits.GENEROUS);
         api = new ApiClient(server.port());
     }
 

@@ -73,6 +73,20 @@ public final class AccountRepository {
         }
     }
 
+    public Optional<StoredCredentials> credentials(UUID userId) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT u.id, u.role, p.password_hash FROM users u JOIN user_passwords p ON p.user_id = u.id"
+                             + " WHERE u.id = ?")) {
+            s.setObject(1, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new StoredCredentials(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
     public void replacePasswordHash(UUID userId, String passwordHash) throws SQLException {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement(

@@ -2,20 +2,27 @@ package io.ganaka.api.http;
 
 import io.ganaka.api.errors.UnauthenticatedException;
 import io.ganaka.auth.AccessTokens;
+import io.ganaka.auth.Principal;
+import io.ganaka.auth.SessionStore;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one access check, run before every matched route: public routes pass, every other route needs a valid
- * {@code Authorization: Bearer <jwt>}, whose principal is put on the request for the handler.
+ * {@code Authorization: Bearer <jwt>} that was not signed out since, whose principal is put on the request.
  */
 public final class AccessCheck {
 
+    private static final Logger SECURITY = LoggerFactory.getLogger("security");
     private static final String BEARER = "Bearer ";
 
     private final AccessTokens tokens;
+    private final SessionStore sessions;
 
-    public AccessCheck(AccessTokens tokens) {
+    public AccessCheck(AccessTokens tokens, SessionStore sessions) {
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     public void check(Context ctx) {
@@ -24,9 +31,26 @@ public final class AccessCheck {
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            refuse(ctx, "no-token", null);
             throw new UnauthenticatedException("no Bearer token");
         }
-        // AccessTokens.verify throws InvalidTokenException, which the ErrorMapper answers with the same 401.
-        Requests.setPrincipal(ctx, tokens.verify(header.substring(BEARER.length()).strip()));
+        Principal principal;
+        try {
+            principal = tokens.verify(header.substring(BEARER.length()).strip());
+        } catch (RuntimeException e) {
+            // InvalidTokenException: logged here as a refusal, answered 401 by the ErrorMapper.
+            refuse(ctx, "invalid-token", null);
+            throw e;
+        }
+        if (sessions.isRevoked(principal)) {
+            refuse(ctx, "revoked-token", principal.userId());
+            throw new UnauthenticatedException("access token signed out");
+        }
+        Requests.setPrincipal(ctx, principal);
+    }
+
+    private static void refuse(Context ctx, String reason, String userId) {
+        SECURITY.info("event=access.refused reason={} userId={} requestId={} ip={} path={}", reason, userId,
+                Requests.requestId(ctx), ctx.req().getRemoteAddr(), ctx.path());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ganaka.api.errors.InvalidCredentialsException;
 import io.ganaka.api.errors.MalformedRequestException;
 import io.ganaka.api.errors.NotFoundException;
+import io.ganaka.api.errors.TooManyRequestsException;
 import io.ganaka.api.errors.ServiceUnavailableException;
 import io.ganaka.api.errors.UnauthenticatedException;
 import io.ganaka.api.errors.UnprocessableException;
@@ -21,6 +22,7 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -32,6 +34,7 @@ public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private static final Duration HASHER_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
 
     /** Installs the mapper for every exception and for Javalin's own 404 (no route matched). */
     public void register(RoutesConfig routes) {
@@ -81,6 +84,17 @@ public final class ErrorMapper {
         if (e instanceof UnauthenticatedException || e instanceof InvalidTokenException) {
             return new ProblemResponse(Problem.of("unauthenticated", "Unauthorized", 401,
                     "A valid Bearer access token is required.", instance), Map.of("WWW-Authenticate", "Bearer"));
+        }
+        if (e instanceof TooManyRequestsException t) {
+            long seconds = Math.max(1, t.retryAfter().toSeconds());
+            return new ProblemResponse(Problem.of("too-many-requests", "Too Many Requests", 429,
+                    "Too many attempts; retry after " + seconds + " s.", instance),
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
+        if (e instanceof JedisConnectionException) {
+            // Sessions and limits live in Redis; without it we neither accept nor refuse a token, we ask to retry.
+            LOG.warn("503 for {} (request {}): Redis unavailable: {}", instance, requestId, e.toString());
+            return unavailable(instance, REDIS_RETRY_AFTER);
         }
         if (e instanceof ServiceUnavailableException s) {
             LOG.warn("503 for {} (request {}): {}", instance, requestId, s.getMessage());

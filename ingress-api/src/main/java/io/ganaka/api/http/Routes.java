@@ -41,6 +41,10 @@ public final class Routes {
 
         routes.post("/auth/register", auth::register, ApiRole.PUBLIC);
         routes.post("/auth/login", auth::login, ApiRole.PUBLIC);
+        routes.post("/auth/refresh", auth::refresh, ApiRole.PUBLIC);
+        routes.post("/auth/logout", auth::logout, ApiRole.USER);
+        routes.post("/auth/logout-all", auth::logoutAll, ApiRole.USER);
+        routes.post("/auth/password", auth::changePassword, ApiRole.USER);
         routes.get("/auth/me", auth::me, ApiRole.USER);
 
         routes.post("/expenses", expenses::add, ApiRole.USER);
