@@ -16,6 +16,10 @@ import io.ganaka.api.http.Routes;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.reports.ReportRepository;
 import io.ganaka.api.reports.ReportService;
+import io.ganaka.api.users.RedisSessionEnder;
+import io.ganaka.api.users.UserHandlers;
+import io.ganaka.api.users.UserRepository;
+import io.ganaka.api.users.UserService;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.PasswordHasher;
 import io.ganaka.auth.RedisRefreshTokenStore;
@@ -54,7 +58,9 @@ public final class ApiServer implements AutoCloseable {
                 new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
                 new AccessCheck(tokens),
                 new ErrorMapper(),
-                new DashboardPage());
+                new DashboardPage(),
+                new UserHandlers(new UserService(new UserRepository(db),
+                        new RedisSessionEnder(redis, s.naming().redisPrefix()), publisher, s.publishTimeout())));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
