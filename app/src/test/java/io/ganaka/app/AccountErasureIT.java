@@ -188,8 +188,9 @@ class AccountErasureIT {
         await(topic + " record of the late expense").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(name)) {
-                        if (r.key() != null && userId.equals(new String(r.key(), StandardCharsets.UTF_8))
-                                && r.value() != null && new String(r.value(), StandardCharsets.UTF_8).contains(marker)) {
+                        boolean users = r.key() != null && userId.equals(new String(r.key(), StandardCharsets.UTF_8));
+                        if (users && r.value() != null
+                                && new String(r.value(), StandardCharsets.UTF_8).contains(marker)) {
                             found[0] = r;
                             return true;
                         }
@@ -213,7 +214,7 @@ class AccountErasureIT {
         }
     }
 
-    /** Rows of the user in users and in every table (partitions included) that information_schema lists with user_id. */
+    /** The user's rows in users and in every table (partitions included) information_schema lists with user_id. */
     private static int rowsReferencing(String userId) throws Exception {
         List<String> queries = new ArrayList<>(List.of("SELECT count(*) FROM users WHERE id = ?::uuid"));
         try (Connection c = DriverManager.getConnection(env.jdbcUrl())) {

@@ -140,7 +140,8 @@ class SinksIT {
     }
 
     private void sendUserEvent(Event event) throws Exception {
-        producer.send(new ProducerRecord<>(naming.topic(Topic.USERS), event.userId(), EventCodec.encode(event))).get();
+        producer.send(new ProducerRecord<>(naming.topic(Topic.USERS), event.userId(), EventCodec.encode(event)))
+                .get();
     }
 
     private String erasureGroup() {
@@ -158,7 +159,8 @@ class SinksIT {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT table_name FROM information_schema.columns"
                     + " WHERE column_name = 'user_id' AND table_schema = current_schema()")) {
                 while (rs.next()) {
-                    queries.add("SELECT count(*) FROM " + UserErasureSink.quote(rs.getString(1)) + " WHERE user_id = ?");
+                    queries.add("SELECT count(*) FROM " + UserErasureSink.quote(rs.getString(1))
+                            + " WHERE user_id = ?");
                 }
             }
             for (String query : queries) {
@@ -401,7 +403,7 @@ class SinksIT {
         createAccount(living);
         sendEvent(event(T0, added(late, "4.00")));
         sendTotal(new MonthlyTotal(user, 2026, 3, "EUR", new BigDecimal("4.00"), 1));
-        // A living user's events in the same partitions, after the late ones: once they are projected, so is the rest.
+        // A living user's events in every partition, after the late ones: once those are consumed, so is the rest.
         String livingExpense = UUID.randomUUID().toString();
         Event livingAdd = new Event(UUID.randomUUID().toString(), "expense.added", 1, T0, living, null,
                 added(livingExpense, "5.00"));

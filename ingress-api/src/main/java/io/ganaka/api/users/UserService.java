@@ -50,7 +50,8 @@ public final class UserService {
             throws SQLException {
         UUID target = accessible(caller, id, false);
         return users.replace(target, update, saved -> awaitDurable(Event.create(saved.id(), correlationId,
-                        new UserUpdated(saved.displayName(), saved.timezone(), Json.MAPPER.valueToTree(saved.preferences())))))
+                        new UserUpdated(saved.displayName(), saved.timezone(),
+                                Json.MAPPER.valueToTree(saved.preferences())))))
                 .orElseThrow(() -> notFound(id));
     }
 
