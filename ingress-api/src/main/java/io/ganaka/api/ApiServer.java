@@ -16,6 +16,9 @@ import io.ganaka.api.http.Routes;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.reports.ReportRepository;
 import io.ganaka.api.reports.ReportService;
+import io.ganaka.api.users.UserHandlers;
+import io.ganaka.api.users.UserRepository;
+import io.ganaka.api.users.UserService;
 import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AbuseMetrics;
 import io.ganaka.auth.AccessTokens;
@@ -73,7 +76,9 @@ public final class ApiServer implements AutoCloseable {
                 new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
                 new AccessCheck(tokens, sessions),
                 new ErrorMapper(),
-                new DashboardPage());
+                new DashboardPage(),
+                new UserHandlers(new UserService(new UserRepository(db),
+                        sessions::endAllSessionsAndForget, publisher, s.publishTimeout())));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();

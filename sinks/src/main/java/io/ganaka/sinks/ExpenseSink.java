@@ -17,13 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Projects expense events into the hash-partitioned {@code expenses} table. Every write is an upsert guarded by the
  * expense version, so duplicates, replays and reordering all converge on the newest version; a delete is a tombstone
- * that a late, older version cannot bring back.
+ * that a late, older version cannot bring back. Events of users whose account is gone are skipped.
  */
 final class ExpenseSink implements Sink<ExpenseRow> {
 
@@ -131,8 +132,13 @@ final class ExpenseSink implements Sink<ExpenseRow> {
 
     @Override
     public void write(Connection connection, List<ExpenseRow> batch) throws SQLException {
+        List<ExpenseRow> rows = collapse(batch);
+        Set<UUID> living = LivingUsers.lock(connection, rows.stream().map(ExpenseRow::userId).toList());
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (ExpenseRow row : collapse(batch)) {
+            for (ExpenseRow row : rows) {
+                if (!living.contains(row.userId())) {
+                    continue; // the account is gone: a late event must not bring its data back
+                }
                 int i = 0;
                 upsert.setObject(++i, row.userId());
                 upsert.setObject(++i, row.id());

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -19,7 +20,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Projects the aggregation topology's monthly totals into {@code monthly_summaries}. Each record is the absolute
- * current total, so the last one per user, month and currency wins and replaying changes nothing.
+ * current total, so the last one per user, month and currency wins and replaying changes nothing. Totals of users
+ * whose account is gone are skipped.
  */
 final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
 
@@ -82,8 +84,13 @@ final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
 
     @Override
     public void write(Connection connection, List<Summary> batch) throws SQLException {
+        List<Summary> summaries = collapse(batch);
+        Set<UUID> living = LivingUsers.lock(connection, summaries.stream().map(Summary::userId).toList());
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (Summary summary : collapse(batch)) {
+            for (Summary summary : summaries) {
+                if (!living.contains(summary.userId())) {
+                    continue; // the account is gone: a late total must not bring its data back
+                }
                 MonthlyTotal t = summary.total();
                 upsert.setObject(1, summary.userId());
                 upsert.setInt(2, t.year());

@@ -60,6 +60,8 @@ class SinksIT {
     private KafkaProducer<String, byte[]> producer;
     private final List<Sinks> running = new ArrayList<>();
     private final String user = UUID.randomUUID().toString();
+    /** Every account this test made, erased again after it. */
+    private final List<String> accounts = new ArrayList<>();
 
     @BeforeAll
     static void database() {
@@ -81,11 +83,24 @@ class SinksIT {
     void setUp() throws Exception {
         naming = new Naming(env.prefix() + "-s" + TEST_NUMBER.incrementAndGet());
         kafka = new KafkaTopics(env.kafkaBootstrapServers());
-        kafka.create(3, naming.topic(Topic.EXPENSES), naming.topic(Topic.REPORTS_MONTHLY));
+        kafka.create(3, naming.topic(Topic.EXPENSES), naming.topic(Topic.REPORTS_MONTHLY), naming.topic(Topic.USERS));
         kafka.create(1, naming.topic(Topic.DLQ));
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers());
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        // The sinks project only users that have an account.
+        createAccount(user);
+    }
+
+    private void createAccount(String userId) throws Exception {
+        accounts.add(userId);
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO users (id, email, email_normalized) VALUES (?, ?, ?)")) {
+            s.setObject(1, UUID.fromString(userId));
+            s.setString(2, userId + "@example.org");
+            s.setString(3, userId + "@example.org");
+            s.executeUpdate();
+        }
     }
 
     @AfterEach
@@ -93,6 +108,10 @@ class SinksIT {
         running.forEach(Sinks::close);
         producer.close();
         kafka.close();
+        try (Connection c = pool.getConnection()) {
+            UserErasureSink eraser = new UserErasureSink(naming);
+            eraser.write(c, accounts.stream().map(UUID::fromString).toList());
+        }
     }
 
     private Sinks startSinks(DataSource db) {
@@ -118,6 +137,43 @@ class SinksIT {
 
     private void send(String topic, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(topic, user, value)).get();
+    }
+
+    private void sendUserEvent(Event event) throws Exception {
+        producer.send(new ProducerRecord<>(naming.topic(Topic.USERS), event.userId(), EventCodec.encode(event)))
+                .get();
+    }
+
+    private String erasureGroup() {
+        return naming.groupId("sinks-user-erasure");
+    }
+
+    /**
+     * Rows that reference the user in users and in every table with a user_id column, partitions included (so a
+     * partitioned table's rows count twice: in the partition and through the parent).
+     */
+    private int rowsReferencing(String userId) throws Exception {
+        int total = 0;
+        try (Connection c = pool.getConnection()) {
+            List<String> queries = new ArrayList<>(List.of("SELECT count(*) FROM users WHERE id = ?"));
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT table_name FROM information_schema.columns"
+                    + " WHERE column_name = 'user_id' AND table_schema = current_schema()")) {
+                while (rs.next()) {
+                    queries.add("SELECT count(*) FROM " + UserErasureSink.quote(rs.getString(1))
+                            + " WHERE user_id = ?");
+                }
+            }
+            for (String query : queries) {
+                try (PreparedStatement s = c.prepareStatement(query)) {
+                    s.setObject(1, UUID.fromString(userId));
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        total += rs.getInt(1);
+                    }
+                }
+            }
+        }
+        return total;
     }
 
     private void sendEvent(Event event) throws Exception {
@@ -303,6 +359,69 @@ class SinksIT {
 
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(expense(id, "version, amount, created_at, updated_at"))
                 .isEqualTo("version=2 amount=8.00 created_at=" + ts(T0) + " updated_at=" + ts(T1)));
+        assertThat(kafka.readAll(naming.topic(Topic.DLQ))).isEmpty();
+    }
+
+    @Test
+    void userDeletedErasesTheUsersRowsEverywhereAndLeavesOthersAlone() throws Exception {
+        String other = UUID.randomUUID().toString();
+        createAccount(other);
+        String expense = UUID.randomUUID().toString();
+        sendEvent(event(T0, added(expense, "3.00")));
+        sendTotal(new MonthlyTotal(user, 2026, 3, "EUR", new BigDecimal("3.00"), 1));
+        sendTotal(new MonthlyTotal(other, 2026, 3, "EUR", new BigDecimal("9.00"), 1));
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO categories (user_id, id, name) VALUES (?, ?, 'Coffee')")) {
+            s.setObject(1, UUID.fromString(user));
+            s.setObject(2, UUID.randomUUID());
+            s.executeUpdate();
+        }
+        startSinks(pool);
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            assertThat(expenses()).hasSize(1);
+            assertThat(summaries()).hasSize(1);
+        });
+
+        sendUserEvent(event(T1, new EventPayload.UserRegistered("x@example.org", null, "UTC")));
+        sendUserEvent(event(T2, new EventPayload.UserDeleted("self")));
+
+        await().atMost(DEADLINE).until(() -> rowsReferencing(user) == 0);
+        assertThat(rowsReferencing(other)).isEqualTo(2); // the account and its monthly total
+        await().atMost(DEADLINE).until(() -> kafka.caughtUp(erasureGroup(), naming.topic(Topic.USERS)));
+        assertThat(kafka.readAll(naming.topic(Topic.DLQ))).isEmpty();
+    }
+
+    @Test
+    void lateEventsOfADeletedUserDoNotBringTheirDataBack() throws Exception {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM users WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(user));
+            s.executeUpdate();
+        }
+        String late = UUID.randomUUID().toString();
+        String living = UUID.randomUUID().toString();
+        createAccount(living);
+        sendEvent(event(T0, added(late, "4.00")));
+        sendTotal(new MonthlyTotal(user, 2026, 3, "EUR", new BigDecimal("4.00"), 1));
+        // A living user's events in every partition, after the late ones: once those are consumed, so is the rest.
+        String livingExpense = UUID.randomUUID().toString();
+        Event livingAdd = new Event(UUID.randomUUID().toString(), "expense.added", 1, T0, living, null,
+                added(livingExpense, "5.00"));
+        for (int partition = 0; partition < 3; partition++) {
+            producer.send(new ProducerRecord<>(naming.topic(Topic.EXPENSES), partition, user,
+                    EventCodec.encode(livingAdd))).get();
+            producer.send(new ProducerRecord<>(naming.topic(Topic.REPORTS_MONTHLY), partition, user,
+                    new JsonSerde<>(MonthlyTotal.class).serializer().serialize("t",
+                            new MonthlyTotal(living, 2026, 3, "EUR", new BigDecimal("5.00"), 1)))).get();
+        }
+
+        startSinks(pool);
+
+        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES))
+                && kafka.caughtUp(summariesGroup(), naming.topic(Topic.REPORTS_MONTHLY)));
+        // The account, the expense (counted in its partition and through the parent table) and the monthly total.
+        assertThat(rowsReferencing(living)).isEqualTo(4);
+        assertThat(rowsReferencing(user)).isZero();
         assertThat(kafka.readAll(naming.topic(Topic.DLQ))).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import io.ganaka.api.auth.AuthHandlers;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.reports.ReportHandlers;
+import io.ganaka.api.users.UserHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 
@@ -18,9 +19,10 @@ public final class Routes {
     private final AccessCheck accessCheck;
     private final ErrorMapper errors;
     private final DashboardPage dashboard;
+    private final UserHandlers users;
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
-                  AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard) {
+                  AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -28,6 +30,7 @@ public final class Routes {
         this.accessCheck = accessCheck;
         this.errors = errors;
         this.dashboard = dashboard;
+        this.users = users;
     }
 
     public void install(JavalinConfig config) {
@@ -46,6 +49,11 @@ public final class Routes {
         routes.post("/auth/logout-all", auth::logoutAll, ApiRole.USER);
         routes.post("/auth/password", auth::changePassword, ApiRole.USER);
         routes.get("/auth/me", auth::me, ApiRole.USER);
+
+        // Self only, or any user for role admin where the service allows it (read, delete); others get 404.
+        routes.get("/users/{id}", users::get, ApiRole.USER);
+        routes.put("/users/{id}", users::replace, ApiRole.USER);
+        routes.delete("/users/{id}", users::delete, ApiRole.USER);
 
         routes.post("/expenses", expenses::add, ApiRole.USER);
         routes.get("/expenses/{id}", expenses::get, ApiRole.USER);

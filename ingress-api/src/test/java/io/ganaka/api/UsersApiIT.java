@@ -1,0 +1,388 @@
+package io.ganaka.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.ganaka.api.events.JetStreamPublisher;
+import io.ganaka.auth.AccessTokens;
+import io.ganaka.auth.Argon2PasswordHasher;
+import io.ganaka.auth.RedisSessionStore;
+import io.ganaka.schemas.Event;
+import io.ganaka.schemas.EventCodec;
+import io.ganaka.schemas.EventPayload.UserDeleted;
+import io.ganaka.schemas.EventPayload.UserUpdated;
+import io.ganaka.schemas.EventType;
+import io.ganaka.schemas.Naming;
+import io.ganaka.sql.Migrator;
+import io.ganaka.testkit.TestEnvironment;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/** {@code /users/{id}} over real HTTP against real Postgres, Redis and NATS JetStream: self, others, admins. */
+class UsersApiIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final AtomicInteger USERS = new AtomicInteger();
+    private static final String PROFILE = """
+            {"displayName":"Ada","timezone":"Europe/Berlin","preferences":{"defaultCurrency":"EUR",
+             "highValueThreshold":"500","monthlyBudgets":[{"categoryId":"0190a000-0000-7000-8000-0000000000c1",
+             "currency":"EUR","amount":"300"}],"notifications":{"sms":{"enabled":true,"phone":"+4915112345678"}},
+             "quietHours":{"start":"22:00","end":"07:00"}}}""";
+
+    private static TestEnvironment env;
+    private static Naming naming;
+    private static HikariDataSource db;
+    private static UnifiedJedis redis;
+    private static Connection nats;
+    private static AccessTokens tokens;
+    private static Argon2PasswordHasher hasher;
+    private static ApiServer server;
+    private static ApiClient api;
+
+    /** A registered, signed-in user. */
+    private record User(String id, String email, String accessToken, String refreshToken) {}
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = TestEnvironment.shared();
+        naming = new Naming(env.prefix() + "-users");
+        Migrator.createDatabaseIfMissing(env.jdbcUrl());
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(env.jdbcUrl());
+        config.setMaximumPoolSize(4);
+        db = new HikariDataSource(config);
+        Migrator.migrate(db);
+        redis = RedisClient.create(URI.create(env.redisUrl()));
+        nats = Nats.connect(env.natsUrl());
+        nats.jetStreamManagement().addStream(StreamConfiguration.builder()
+                .name(naming.streamName())
+                .subjects(naming.eventSubjects())
+                .storageType(StorageType.File)
+                .duplicateWindow(Duration.ofMinutes(2))
+                .build());
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
+        hasher = new Argon2PasswordHasher(4, Duration.ofSeconds(10));
+        server = ApiServer.start(settings(naming), db, new JetStreamPublisher(nats, naming, 64, Duration.ofSeconds(5)),
+                redis, tokens, hasher, TestLimits.GENEROUS);
+        api = new ApiClient(server.port());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (nats != null) {
+            nats.jetStreamManagement().deleteStream(naming.streamName());
+            nats.close();
+        }
+        if (redis != null) {
+            // The sub-prefix is ours alone; the environment's own cleanup only knows the plain prefix.
+            redis.keys(naming.redisPrefix() + "*").forEach(redis::del);
+            redis.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private static ApiSettings settings(Naming names) {
+        return new ApiSettings(0, names, Duration.ofSeconds(5), 16 * 1024);
+    }
+
+    @Test
+    void aUserReadsTheirOwnProfileWithEveryDefault() throws Exception {
+        User ada = signedInUser();
+
+        HttpResponse<String> response = api.get("/users/" + ada.id(), ada.accessToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode profile = ApiClient.json(response);
+        assertThat(profile.get("id").asText()).isEqualTo(ada.id());
+        assertThat(profile.get("email").asText()).isEqualTo(ada.email());
+        assertThat(profile.get("timezone").asText()).isEqualTo("UTC");
+        assertThat(profile.get("role").asText()).isEqualTo("user");
+        JsonNode preferences = profile.get("preferences");
+        assertThat(preferences.get("monthlyBudgets").size()).isZero();
+        assertThat(preferences.at("/notifications/email").asBoolean()).isTrue();
+        assertThat(preferences.at("/notifications/inApp").asBoolean()).isTrue();
+        assertThat(preferences.at("/notifications/sms/enabled").asBoolean()).isFalse();
+        assertThat(preferences.get("quietHours").isNull()).isTrue();
+        assertThat(response.body()).doesNotContain("password");
+    }
+
+    @Test
+    void putReplacesTheProfilePublishesUserUpdatedAndReadsBack() throws Exception {
+        User ada = signedInUser();
+
+        HttpResponse<String> put = put("/users/" + ada.id(), PROFILE, ada.accessToken());
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        JsonNode saved = ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken()));
+        assertThat(saved).isEqualTo(ApiClient.json(put));
+        assertThat(saved.get("displayName").asText()).isEqualTo("Ada");
+        assertThat(saved.get("timezone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(saved.at("/preferences/highValueThreshold").asText()).isEqualTo("500.00");
+        assertThat(saved.at("/preferences/monthlyBudgets/0/amount").asText()).isEqualTo("300.00");
+        assertThat(saved.at("/preferences/notifications/sms/phone").asText()).isEqualTo("+4915112345678");
+        assertThat(saved.at("/preferences/notifications/email").asBoolean()).isTrue();
+
+        Event event = storedEvent(EventType.USER_UPDATED, ada.id());
+        UserUpdated updated = (UserUpdated) event.data();
+        assertThat(updated.displayName()).isEqualTo("Ada");
+        assertThat(updated.timezone()).isEqualTo("Europe/Berlin");
+        assertThat(updated.preferences()).isEqualTo(saved.get("preferences"));
+
+        // Replace, not merge: what the next PUT leaves out is back to its default.
+        assertThat(put("/users/" + ada.id(), "{\"displayName\":\"Ada L.\"}", ada.accessToken()).statusCode())
+                .isEqualTo(200);
+        JsonNode replaced = ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken()));
+        assertThat(replaced.get("timezone").asText()).isEqualTo("UTC");
+        assertThat(replaced.at("/preferences/defaultCurrency").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownKeysAnswer400NamingTheirPathAndChangeNothing() throws Exception {
+        User ada = signedInUser();
+        JsonNode before = ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken()));
+
+        HttpResponse<String> response = put("/users/" + ada.id(),
+                "{\"role\":\"admin\",\"preferences\":{\"notifications\":{\"sms\":{\"enabled\":false,\"x\":1}}}}",
+                ada.accessToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(ApiClient.json(response).get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("role", "preferences.notifications.sms.x");
+        assertThat(ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken()))).isEqualTo(before);
+        assertThat(put("/users/" + ada.id(), "[1]", ada.accessToken()).statusCode()).isEqualTo(400);
+        assertThat(put("/users/" + ada.id(), "{\"displayName\":", ada.accessToken()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anotherUsersIdIsNotFoundForEveryMethodAndNothingChanges() throws Exception {
+        User owner = signedInUser();
+        User stranger = signedInUser();
+        JsonNode before = ApiClient.json(api.get("/users/" + owner.id(), owner.accessToken()));
+        JsonNode nobody = withoutInstance(api.get("/users/" + UUID.randomUUID(), stranger.accessToken()));
+
+        for (HttpResponse<String> response : new HttpResponse[] {
+                api.get("/users/" + owner.id(), stranger.accessToken()),
+                put("/users/" + owner.id(), PROFILE, stranger.accessToken()),
+                delete("/users/" + owner.id(), stranger.accessToken()),
+                api.get("/users/" + UUID.randomUUID(), stranger.accessToken()),
+                api.get("/users/not-a-uuid", stranger.accessToken())}) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+            // The same answer as for an id nobody has: only the echoed path differs.
+            assertThat(withoutInstance(response)).isEqualTo(nobody);
+            assertThat(response.body()).doesNotContain(owner.email());
+        }
+        assertThat(ApiClient.json(api.get("/users/" + owner.id(), owner.accessToken()))).isEqualTo(before);
+        assertThat(userRows(owner.id())).isEqualTo(1);
+    }
+
+    @Test
+    void withoutATokenEveryMethodAnswers401() throws Exception {
+        User ada = signedInUser();
+
+        assertThat(api.get("/users/" + ada.id(), null).statusCode()).isEqualTo(401);
+        assertThat(put("/users/" + ada.id(), PROFILE, null).statusCode()).isEqualTo(401);
+        assertThat(delete("/users/" + ada.id(), null).statusCode()).isEqualTo(401);
+        assertThat(userRows(ada.id())).isEqualTo(1);
+    }
+
+    @Test
+    void anAdminReadsAnyUserButMayNotReplaceTheirProfile() throws Exception {
+        User admin = signedInAdmin();
+        User ada = signedInUser();
+
+        HttpResponse<String> read = api.get("/users/" + ada.id(), admin.accessToken());
+        HttpResponse<String> replace = put("/users/" + ada.id(), PROFILE, admin.accessToken());
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(ApiClient.json(read).get("email").asText()).isEqualTo(ada.email());
+        assertThat(replace.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken())).get("displayName").isNull())
+                .isTrue();
+        assertThat(api.get("/users/" + UUID.randomUUID(), admin.accessToken()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingTheAccountRemovesItsRowsAndSessionsAndPublishesUserDeleted() throws Exception {
+        User ada = signedInUser();
+        insertCategory(ada.id());
+        String refreshKey = new RedisSessionStore(redis, naming.redisPrefix(), Duration.ofMinutes(15)).keyFor(ada.refreshToken());
+        assertThat(redis.exists(refreshKey)).isTrue();
+        User bob = signedInUser();
+        String bobsKey = new RedisSessionStore(redis, naming.redisPrefix(), Duration.ofMinutes(15)).keyFor(bob.refreshToken());
+
+        HttpResponse<String> response = delete("/users/" + ada.id(), ada.accessToken());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        assertThat(userRows(ada.id())).isZero();
+        assertThat(count("SELECT count(*) FROM user_passwords WHERE user_id = ?::uuid", ada.id())).isZero();
+        assertThat(count("SELECT count(*) FROM categories WHERE user_id = ?::uuid", ada.id())).isZero();
+        assertThat(redis.exists(refreshKey)).isFalse();
+        assertThat(redis.exists(bobsKey)).as("another user's session is left alone").isTrue();
+        assertThat(((UserDeleted) storedEvent(EventType.USER_DELETED, ada.id()).data()).initiatedBy())
+                .isEqualTo("self");
+        assertThat(api.postJson("/auth/login", credentials(ada.email()), null).statusCode()).isEqualTo(401);
+        // The deleted user's unexpired access token is refused outright.
+        assertThat(api.get("/users/" + ada.id(), ada.accessToken()).statusCode()).isEqualTo(401);
+        assertThat(delete("/users/" + ada.id(), ada.accessToken()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdminMayDeleteAnotherAccount() throws Exception {
+        User admin = signedInAdmin();
+        User ada = signedInUser();
+
+        assertThat(delete("/users/" + ada.id(), admin.accessToken()).statusCode()).isEqualTo(204);
+
+        assertThat(userRows(ada.id())).isZero();
+        assertThat(((UserDeleted) storedEvent(EventType.USER_DELETED, ada.id()).data()).initiatedBy())
+                .isEqualTo("admin");
+        assertThat(userRows(admin.id())).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheEventCannotBeStoredChangesAnswer503AndNothingIsChanged() throws Exception {
+        User ada = signedInUser();
+        // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
+        Naming streamless = new Naming(env.prefix() + "-users-nostream");
+        try (ApiServer api2 = ApiServer.start(settings(streamless), db,
+                new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), redis, tokens, hasher,
+                TestLimits.GENEROUS)) {
+            ApiClient client = new ApiClient(api2.port());
+            HttpResponse<String> replace = send(client.request("/users/" + ada.id(), ada.accessToken())
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(PROFILE)));
+            HttpResponse<String> delete = send(client.request("/users/" + ada.id(), ada.accessToken()).DELETE());
+
+            assertThat(replace.statusCode()).as(replace.body()).isEqualTo(503);
+            assertThat(delete.statusCode()).as(delete.body()).isEqualTo(503);
+            assertThat(delete.headers().firstValue("Retry-After")).isPresent();
+        }
+        assertThat(userRows(ada.id())).isEqualTo(1);
+        assertThat(ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken())).get("displayName").isNull())
+                .isTrue();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private static HttpResponse<String> put(String path, String json, String token) throws Exception {
+        return send(api.request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> delete(String path, String token) throws Exception {
+        return send(api.request(path, token).DELETE());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return api.send(request.build());
+    }
+
+    private static JsonNode withoutInstance(HttpResponse<String> response) throws Exception {
+        ObjectNode problem = (ObjectNode) ApiClient.json(response);
+        problem.remove("instance");
+        return problem;
+    }
+
+    private static String credentials(String email) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+    }
+
+    private static User signedInUser() throws Exception {
+        String email = "user" + USERS.incrementAndGet() + "." + naming.prefix() + "@example.org";
+        assertThat(api.postJson("/auth/register", credentials(email), null).statusCode()).isEqualTo(202);
+        return logIn(email);
+    }
+
+    private static User logIn(String email) throws Exception {
+        HttpResponse<String> login = api.postJson("/auth/login", credentials(email), null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        JsonNode tokens = ApiClient.json(login);
+        String access = tokens.get("accessToken").asText();
+        String id = ApiClient.json(api.get("/auth/me", access)).get("id").asText();
+        return new User(id, email, access, tokens.get("refreshToken").asText());
+    }
+
+    /** A user made admin in the database, then signed in again so that the token carries the role. */
+    private static User signedInAdmin() throws Exception {
+        User user = signedInUser();
+        try (java.sql.Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE users SET role = 'admin' WHERE id = ?::uuid")) {
+            s.setString(1, user.id());
+            s.executeUpdate();
+        }
+        return logIn(user.email());
+    }
+
+    private static void insertCategory(String userId) throws Exception {
+        try (java.sql.Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "INSERT INTO categories (user_id, id, name) VALUES (?::uuid, ?, 'Coffee')")) {
+            s.setString(1, userId);
+            s.setObject(2, UUID.randomUUID());
+            s.executeUpdate();
+        }
+    }
+
+    private static int userRows(String userId) throws Exception {
+        return count("SELECT count(*) FROM users WHERE id = ?::uuid", userId);
+    }
+
+    private static int count(String sql, String userId) throws Exception {
+        try (java.sql.Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The first event of a type for a user that the stream holds, read within ten seconds. */
+    private static Event storedEvent(EventType type, String userId) throws Exception {
+        JetStreamSubscription sub = nats.jetStream().subscribe(naming.eventSubject(type),
+                PushSubscribeOptions.builder().stream(naming.streamName()).ordered(true).build());
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                Message message = sub.nextMessage(Duration.ofMillis(500));
+                if (message != null && userId.equals(message.getHeaders().getFirst("Ganaka-User-Id"))) {
+                    return EventCodec.decode(message.getData());
+                }
+            }
+            throw new AssertionError("no " + type.wireName() + " event for user " + userId);
+        } finally {
+            sub.unsubscribe();
+        }
+    }
+}
