@@ -11,7 +11,9 @@ import io.ganaka.api.expenses.ExpenseService;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.health.Readiness;
 import io.ganaka.api.http.AccessCheck;
+import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
+import io.ganaka.api.http.RouteSpec;
 import io.ganaka.api.http.Routes;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.reports.ReportRepository;
@@ -22,6 +24,7 @@ import io.ganaka.auth.RedisRefreshTokenStore;
 import io.ganaka.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,10 +39,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final ExecutorService readinessExecutor;
+    private final List<RouteSpec> routeTable;
 
-    private ApiServer(Javalin app, ExecutorService readinessExecutor) {
+    private ApiServer(Javalin app, ExecutorService readinessExecutor, List<RouteSpec> routeTable) {
         this.app = app;
         this.readinessExecutor = readinessExecutor;
+        this.routeTable = routeTable;
     }
 
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
@@ -54,7 +59,8 @@ public final class ApiServer implements AutoCloseable {
                 new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
                 new AccessCheck(tokens),
                 new ErrorMapper(),
-                new DashboardPage());
+                new DashboardPage(),
+                new Cors(s.corsOrigins()));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
@@ -67,11 +73,16 @@ public final class ApiServer implements AutoCloseable {
             readinessExecutor.shutdownNow();
             throw e;
         }
-        return new ApiServer(app, readinessExecutor);
+        return new ApiServer(app, readinessExecutor, routes.table());
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route this server serves, with its role. */
+    public List<RouteSpec> routeTable() {
+        return routeTable;
     }
 
     @Override

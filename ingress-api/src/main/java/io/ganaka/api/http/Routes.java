@@ -1,14 +1,20 @@
 package io.ganaka.api.http;
 
-import io.ganaka.api.dashboard.DashboardPage;
 import io.ganaka.api.auth.AuthHandlers;
+import io.ganaka.api.dashboard.DashboardPage;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.reports.ReportHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.List;
 
-/** Every route of the API and who may call it, in one place. Routes without {@link ApiRole#PUBLIC} need a token. */
+/**
+ * Every route of the API and who may call it, in one table. Routes without {@link ApiRole#PUBLIC} need a token; the
+ * table is also published through {@link #table()} so that tests can prove every protected route is protected.
+ */
 public final class Routes {
 
     private final AuthHandlers auth;
@@ -18,9 +24,11 @@ public final class Routes {
     private final AccessCheck accessCheck;
     private final ErrorMapper errors;
     private final DashboardPage dashboard;
+    private final Cors cors;
+    private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
-                  AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard) {
+                  AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, Cors cors) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -28,26 +36,61 @@ public final class Routes {
         this.accessCheck = accessCheck;
         this.errors = errors;
         this.dashboard = dashboard;
+        this.cors = cors;
+    }
+
+    private List<Route> routes() {
+        return List.of(
+                Route.get("/", dashboard::serve, ApiRole.PUBLIC),
+                Route.get("/health", health::health, ApiRole.PUBLIC),
+                Route.get("/ready", health::ready, ApiRole.PUBLIC),
+
+                Route.post("/auth/register", auth::register, ApiRole.PUBLIC),
+                Route.post("/auth/login", auth::login, ApiRole.PUBLIC),
+                Route.get("/auth/me", auth::me, ApiRole.USER),
+
+                Route.post("/expenses", expenses::add, ApiRole.USER),
+                Route.get("/expenses/{id}", expenses::get, ApiRole.USER),
+
+                Route.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER));
+    }
+
+    /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */
+    public List<RouteSpec> table() {
+        return routes().stream().map(Route::spec).toList();
     }
 
     public void install(JavalinConfig config) {
         RoutesConfig routes = config.routes;
+        // Request id first, so that even a refused preflight's problem can quote it; headers before anything can fail.
         routes.before(Requests::assignRequestId);
+        routes.before(securityHeaders::apply);
+        routes.before(cors::handle);
         routes.beforeMatched(accessCheck::check);
+        for (Route route : routes()) {
+            routes.addHttpHandler(HandlerType.findOrCreate(route.spec().method()), route.spec().path(),
+                    route.handler(), route.spec().role());
+        }
+        errors.register(routes, table());
+    }
 
-        routes.get("/", dashboard::serve, ApiRole.PUBLIC);
-        routes.get("/health", health::health, ApiRole.PUBLIC);
-        routes.get("/ready", health::ready, ApiRole.PUBLIC);
+    /** A row of the table with its handler. */
+    private record Route(RouteSpec spec, Handler handler) {
 
-        routes.post("/auth/register", auth::register, ApiRole.PUBLIC);
-        routes.post("/auth/login", auth::login, ApiRole.PUBLIC);
-        routes.get("/auth/me", auth::me, ApiRole.USER);
+        static Route get(String path, Handler handler, ApiRole role) {
+            return new Route(new RouteSpec("GET", path, role), handler);
+        }
 
-        routes.post("/expenses", expenses::add, ApiRole.USER);
-        routes.get("/expenses/{id}", expenses::get, ApiRole.USER);
+        static Route post(String path, Handler handler, ApiRole role) {
+            return new Route(new RouteSpec("POST", path, role), handler);
+        }
 
-        routes.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER);
+        static Route put(String path, Handler handler, ApiRole role) {
+            return new Route(new RouteSpec("PUT", path, role), handler);
+        }
 
-        errors.register(routes);
+        static Route delete(String path, Handler handler, ApiRole role) {
+            return new Route(new RouteSpec("DELETE", path, role), handler);
+        }
     }
 }
