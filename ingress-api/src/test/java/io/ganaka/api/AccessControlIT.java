@@ -1,10 +1,13 @@
 package io.ganaka.api;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ganaka.api.RunningApi.User;
 import io.ganaka.api.http.RouteSpec;
 import io.ganaka.auth.AccessTokens;
@@ -37,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Access control on every authenticated route, driven by the server's own route table: each route is tried with no
  * token, an expired, a tampered and an unsigned token, and with another user's token against the owner's resources.
- * A route added to {@code Routes} without a case below fails {@link #everyAuthenticatedRouteHasACase()}.
+ * A route added to {@code Routes} without a case below fails {@link #everyAuthenticatedRouteHasACase()}; adding one
+ * is a line such as {@code "PUT /users/{id}", new RouteCase(o -> put("/users/" + o.user().id(), "{...}"), 404)}.
  */
 class AccessControlIT {
 
@@ -46,14 +50,14 @@ class AccessControlIT {
      * user) must get: 404 for every route that names one of the owner's ids, so that nothing tells "not yours" from
      * "does not exist"; a route naming no id serves the stranger their own (2xx) data.
      */
-    private static final Map<String, RouteCase> CASES = Map.of(
-            "GET /auth/me", new RouteCase(o -> get("/auth/me"), 200),
-            "POST /expenses", new RouteCase(o -> post("/expenses", expense(null)), 202),
-            // The owner's category in the body: refused like a category that does not exist (see ExpenseService).
-            "POST /expenses with the owner's categoryId", new RouteCase(o -> post("/expenses", expense(o.categoryId())),
-                    422),
-            "GET /expenses/{id}", new RouteCase(o -> get("/expenses/" + o.expenseId()), 404),
-            "GET /reports/monthly/{year}/{month}", new RouteCase(o -> get("/reports/monthly/2026/3"), 200));
+    private static final Map<String, RouteCase> CASES = Map.ofEntries(
+            entry("GET /auth/me", new RouteCase(o -> get("/auth/me"), 200)),
+            entry("POST /expenses", new RouteCase(o -> post("/expenses", expense(null)), 202)),
+            // The owner's category in the body: refused exactly like a category that does not exist (ExpenseService).
+            entry("POST /expenses with the owner's categoryId",
+                    new RouteCase(o -> post("/expenses", expense(o.categoryId())), 422)),
+            entry("GET /expenses/{id}", new RouteCase(o -> get("/expenses/" + o.expenseId()), 404)),
+            entry("GET /reports/monthly/{year}/{month}", new RouteCase(o -> get("/reports/monthly/2026/3"), 200)));
 
     private static RunningApi api;
     private static ListAppender<ILoggingEvent> logs;
@@ -148,6 +152,11 @@ class AccessControlIT {
                 // Refused: nothing at all may have changed or been published.
                 assertThat(api.databaseSnapshot()).as(what).isEqualTo(databaseBefore);
                 assertThat(api.storedEvents()).as(what).isEqualTo(eventsBefore);
+                // No existence oracle: the owner's ids are answered exactly like ids that exist nowhere.
+                HttpResponse<String> phantom = api.client.send(withToken(c.getValue().request().apply(phantomOf(owner)),
+                        stranger.token()));
+                assertThat(phantom.statusCode()).as(what + " vs ids of nobody").isEqualTo(response.statusCode());
+                assertThat(comparable(phantom)).as(what + " vs ids of nobody").isEqualTo(comparable(response));
             } else {
                 // Served as the stranger's own request: the owner's rows and event stream are untouched.
                 assertThat(ownerRows(api.databaseSnapshot(), owner)).as(what)
@@ -208,6 +217,21 @@ class AccessControlIT {
         return new Owner(user, categoryId, expenseId);
     }
 
+    /** The same owner shape with ids that belong to nobody. */
+    private static Owner phantomOf(Owner owner) {
+        User user = owner.user();
+        return new Owner(new User(UUID.randomUUID().toString(), user.email(), user.token(), user.refreshToken()),
+                UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    /** A problem body without what legitimately differs per request: its request id and the path it names. */
+    private static JsonNode comparable(HttpResponse<String> response) throws Exception {
+        ObjectNode problem = (ObjectNode) ApiClient.json(response);
+        problem.remove("requestId");
+        problem.remove("instance");
+        return problem;
+    }
+
     private static void assertNothingOfTheOwnerIn(HttpResponse<String> response, Owner owner, String what) {
         assertThat(response.body()).as(what)
                 .doesNotContain(owner.user().id())
@@ -244,8 +268,20 @@ class AccessControlIT {
     }
 
     private static HttpRequest.Builder post(String path, String json) {
+        return withBody("POST", path, json);
+    }
+
+    private static HttpRequest.Builder put(String path, String json) {
+        return withBody("PUT", path, json);
+    }
+
+    private static HttpRequest.Builder delete(String path) {
+        return api.client.request(path, null).DELETE();
+    }
+
+    private static HttpRequest.Builder withBody(String method, String path, String json) {
         return api.client.request(path, null).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(json));
+                .method(method, BodyPublishers.ofString(json));
     }
 
     private static String expense(UUID categoryId) {

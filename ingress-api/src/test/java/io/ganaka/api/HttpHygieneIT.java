@@ -184,6 +184,17 @@ class HttpHygieneIT {
     }
 
     @Test
+    void anOversizedBodyIsRefusedWith413EvenWithoutAContentLength() throws Exception {
+        byte[] huge = ("{\"email\":\"" + "a".repeat(64 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // An input-stream body goes out chunked, so the server cannot judge it by its Content-Length header.
+        HttpResponse<String> chunked = client.send(client.request("/auth/login", null)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build());
+
+        assertProblem(chunked, 413, "payload-too-large");
+    }
+
+    @Test
     void serverOwnedFieldsInABodyAreRefusedByName() throws Exception {
         RunningApi.User user = api.signedInUser();
         long eventsBefore = api.storedEvents();

@@ -48,8 +48,8 @@ final class RunningApi implements AutoCloseable {
     final ApiClient client;
     private final AtomicInteger users = new AtomicInteger();
 
-    /** A signed-in user of the API under test. */
-    record User(String id, String email, String token) {}
+    /** A signed-in user of the API under test, with the tokens of their one session. */
+    record User(String id, String email, String token, String refreshToken) {}
 
     RunningApi(List<String> corsOrigins) throws Exception {
         env = TestEnvironment.start();
@@ -85,7 +85,7 @@ final class RunningApi implements AutoCloseable {
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         String token = ApiClient.json(login).get("accessToken").asText();
         String id = ApiClient.json(client.get("/auth/me", token)).get("id").asText();
-        return new User(id, email, token);
+        return new User(id, email, token, ApiClient.json(login).get("refreshToken").asText());
     }
 
     /** How many events the stream holds: unchanged means nothing was published. */
