@@ -15,6 +15,7 @@ import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
 import io.ganaka.api.http.RouteSpec;
 import io.ganaka.api.http.Routes;
+import io.ganaka.api.http.ServerErrors;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.reports.ReportRepository;
 import io.ganaka.api.reports.ReportService;
@@ -65,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
             routes.install(config);
         });
         try {

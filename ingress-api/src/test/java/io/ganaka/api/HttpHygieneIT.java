@@ -213,6 +213,42 @@ class HttpHygieneIT {
         assertThat(api.storedEvents()).isEqualTo(eventsBefore);
     }
 
+    @Test
+    void headIsServedLikeGetWithTheSameRoles() throws Exception {
+        HttpResponse<String> health = send("HEAD", "/health", null);
+        HttpResponse<String> me = send("HEAD", "/auth/me", null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(me.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnknownCharsetIsTheClientsMistakeNotA500() throws Exception {
+        HttpResponse<String> response = client.post("/auth/login", "{}", "application/json; charset=nope", null);
+
+        assertProblem(response, 400, "validation");
+    }
+
+    @Test
+    void aPathJettyCannotDecodeIsAProblemWithTheSecurityHeadersToo() throws Exception {
+        // java.net.http refuses to send such a URI, so this one goes over a plain socket.
+        String raw;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.server.port())) {
+            socket.getOutputStream().write("GET /expenses/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String head = raw.substring(0, raw.indexOf("\r\n\r\n"));
+        JsonNode problem = io.ganaka.schemas.Json.MAPPER.readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+
+        assertThat(head).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("X-Frame-Options: DENY").contains("Cache-Control: no-store")
+                .contains("X-Content-Type-Options: nosniff").contains("X-Request-Id: " + problem.get("requestId").asText());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(raw).doesNotContain("<html").doesNotContain("Exception").doesNotContain("%ZZ");
+    }
+
     // ---- every error class ----------------------------------------------------------------------------------------
 
     @Test

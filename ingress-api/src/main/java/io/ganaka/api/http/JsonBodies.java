@@ -40,7 +40,8 @@ public final class JsonBodies {
     }
 
     public static JsonNode read(Context ctx) {
-        String contentType = ctx.contentType();
+        // The raw header: the servlet API's getContentType() throws on an unknown charset parameter, which is a 500.
+        String contentType = ctx.header("Content-Type");
         if (!isJson(contentType)) {
             throw new UnsupportedMediaTypeException(contentType);
         }

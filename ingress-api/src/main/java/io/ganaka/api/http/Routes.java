@@ -70,6 +70,10 @@ public final class Routes {
         for (Route route : routes()) {
             routes.addHttpHandler(HandlerType.findOrCreate(route.spec().method()), route.spec().path(),
                     route.handler(), route.spec().role());
+            if (route.spec().method().equals("GET")) {
+                // Javalin answers HEAD with the GET handler but without its roles, so public pages would need a token.
+                routes.addHttpHandler(HandlerType.HEAD, route.spec().path(), route.handler(), route.spec().role());
+            }
         }
         errors.register(routes, table());
     }
