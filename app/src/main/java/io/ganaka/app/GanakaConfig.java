@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The whole configuration of a Ganaka process, read once from the environment. Every key sits beside its default and
  * its check; all problems are reported together, one line each, before anything is opened.
  *
  * @param kafkaBootstrapServers empty in dev mode when the process should start its own broker
+ * @param corsOrigins exact browser origins ({@code https://app.example.org}) allowed to call the API; empty: none
  * @param stateDir Kafka Streams state; empty in dev mode, which uses a temporary directory removed at exit
  */
 public record GanakaConfig(
@@ -28,9 +30,16 @@ public record GanakaConfig(
         byte[] jwtSecret,
         Naming naming,
         int httpPort,
+        List<String> corsOrigins,
         Optional<Path> stateDir) {
 
+    public GanakaConfig {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
+
     /** Dev-only signing key: long enough for HS256, and refused outside dev because it is public. */
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?");
+
     static final String DEV_JWT_SECRET = "ganaka-dev-only-jwt-secret-not-for-production-use";
 
     public static GanakaConfig fromEnvironment(boolean dev) {
@@ -64,13 +73,14 @@ public record GanakaConfig(
         byte[] secret = needsSecrets ? jwtSecret(r, dev, problems) : new byte[0];
         Naming naming = r.string("GANAKA_PREFIX", "").map(p -> naming(p, problems)).orElse(Naming.DEFAULT);
         int port = r.integer("GANAKA_HTTP_PORT", 8080, 0, 65535);
+        List<String> corsOrigins = corsOrigins(r.string("CORS_ORIGINS", "").orElse(""), problems);
         Optional<Path> stateDir = r.string("GANAKA_STATE_DIR", null).map(Path::of);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
-                secret, naming, port, stateDir);
+                secret, naming, port, corsOrigins, stateDir);
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {
@@ -86,6 +96,24 @@ public record GanakaConfig(
             problems.add("JWT_SECRET is the public dev secret; set a secret of your own outside dev");
         }
         return bytes;
+    }
+
+    /** Comma-separated exact origins: scheme, host and optional port, no path, never {@code *} or {@code null}. */
+    static List<String> corsOrigins(String value, List<String> problems) {
+        List<String> origins = new ArrayList<>();
+        for (String entry : value.split(",")) {
+            String origin = entry.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!ORIGIN.matcher(origin).matches()) {
+                problems.add("CORS_ORIGINS entries must be exact origins such as https://app.example.org"
+                        + " (no path, no *, no null), got '" + origin + "'");
+            } else if (!origins.contains(origin)) {
+                origins.add(origin);
+            }
+        }
+        return origins;
     }
 
     private static Naming naming(String prefix, List<String> problems) {

@@ -78,7 +78,8 @@ public final class GanakaSystem implements AutoCloseable {
             var hasher = new Argon2PasswordHasher(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
             var tokens = new AccessTokens(config.jwtSecret(), Duration.ofMinutes(15), Clock.systemUTC());
             api = remember(ApiServer.start(
-                    new ApiSettings(config.httpPort(), config.naming(), Duration.ofSeconds(5), 1_000_000),
+                    new ApiSettings(config.httpPort(), config.naming(), Duration.ofSeconds(5), 1_000_000,
+                            config.corsOrigins()),
                     db, publisher, redis, tokens, hasher));
             log.info("Role api listening on port {}", api.port());
         }

@@ -55,6 +55,27 @@ class GanakaConfigTest {
     }
 
     @Test
+    void corsOriginsDefaultToNone() {
+        assertThat(GanakaConfig.load(Map.of(), true).corsOrigins()).isEmpty();
+    }
+
+    @Test
+    void corsOriginsAreReadAsACommaSeparatedListOfExactOrigins() {
+        GanakaConfig config = GanakaConfig.load(
+                Map.of("CORS_ORIGINS", " http://localhost:5173, https://app.example.org ,,http://localhost:5173"), true);
+
+        assertThat(config.corsOrigins()).containsExactly("http://localhost:5173", "https://app.example.org");
+    }
+
+    @Test
+    void corsOriginsRefuseWildcardsNullAndPaths() {
+        assertThatThrownBy(() -> GanakaConfig.load(
+                Map.of("CORS_ORIGINS", "*,null,https://app.example.org/,ftp://x.org,https://ok.example.org"), true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(4)
+                        .allSatisfy(p -> assertThat(p).startsWith("CORS_ORIGINS")));
+    }
+
+    @Test
     void acceptsPostgresUrisAndConvertsThemToJdbc() {
         var problems = new ArrayList<String>();
 

@@ -11,8 +11,11 @@ import io.ganaka.api.expenses.ExpenseService;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.health.Readiness;
 import io.ganaka.api.http.AccessCheck;
+import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
+import io.ganaka.api.http.RouteSpec;
 import io.ganaka.api.http.Routes;
+import io.ganaka.api.http.ServerErrors;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.reports.ReportRepository;
 import io.ganaka.api.reports.ReportService;
@@ -30,6 +33,7 @@ import io.ganaka.auth.RedisSessionStore;
 import io.ganaka.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,13 +50,15 @@ public final class ApiServer implements AutoCloseable {
     private final ExecutorService readinessExecutor;
     private final AbuseMetrics abuseMetrics;
     private final RedisSessionStore sessions;
+    private final List<RouteSpec> routeTable;
 
     private ApiServer(Javalin app, ExecutorService readinessExecutor, AbuseMetrics abuseMetrics,
-                      RedisSessionStore sessions) {
+                      RedisSessionStore sessions, List<RouteSpec> routeTable) {
         this.app = app;
         this.readinessExecutor = readinessExecutor;
         this.abuseMetrics = abuseMetrics;
         this.sessions = sessions;
+        this.routeTable = routeTable;
     }
 
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
@@ -78,11 +84,13 @@ public final class ApiServer implements AutoCloseable {
                 new ErrorMapper(),
                 new DashboardPage(),
                 new UserHandlers(new UserService(new UserRepository(db),
-                        sessions::endAllSessionsAndForget, publisher, s.publishTimeout())));
+                        sessions::endAllSessionsAndForget, publisher, s.publishTimeout())),
+                new Cors(s.corsOrigins()));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
             routes.install(config);
         });
         try {
@@ -91,7 +99,7 @@ public final class ApiServer implements AutoCloseable {
             readinessExecutor.shutdownNow();
             throw e;
         }
-        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions);
+        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table());
     }
 
     public int port() {
@@ -106,6 +114,11 @@ public final class ApiServer implements AutoCloseable {
     /** The session store, whose {@code endAllSessionsAndForget} account deletion calls. */
     public RedisSessionStore sessions() {
         return sessions;
+    }
+
+    /** Every route this server serves, with its role. */
+    public List<RouteSpec> routeTable() {
+        return routeTable;
     }
 
     @Override

@@ -2,12 +2,15 @@ package io.ganaka.api;
 
 import io.ganaka.schemas.Naming;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the API needs to know beyond its collaborators. {@code port} 0 picks a free port; {@code publishTimeout}
- * is how long a write waits for the JetStream ack before answering 503; {@code maxRequestBytes} caps bodies (413).
+ * is how long a write waits for the JetStream ack before answering 503; {@code maxRequestBytes} caps bodies (413);
+ * {@code corsOrigins} are the exact browser origins allowed to call the API (empty: no CORS at all).
  */
-public record ApiSettings(int port, Naming naming, Duration publishTimeout, long maxRequestBytes) {
+public record ApiSettings(int port, Naming naming, Duration publishTimeout, long maxRequestBytes,
+                          List<String> corsOrigins) {
 
     public ApiSettings {
         if (port < 0 || port > 65_535) {
@@ -22,5 +25,14 @@ public record ApiSettings(int port, Naming naming, Duration publishTimeout, long
         if (maxRequestBytes < 1) {
             throw new IllegalArgumentException("maxRequestBytes must be positive: " + maxRequestBytes);
         }
+        corsOrigins = List.copyOf(corsOrigins);
+        if (corsOrigins.contains("null") || corsOrigins.contains("*")) {
+            throw new IllegalArgumentException("corsOrigins must list exact origins, not null or *: " + corsOrigins);
+        }
+    }
+
+    /** Settings without CORS, for callers that serve no browser from another origin. */
+    public ApiSettings(int port, Naming naming, Duration publishTimeout, long maxRequestBytes) {
+        this(port, naming, publishTimeout, maxRequestBytes, List.of());
     }
 }

@@ -98,7 +98,6 @@ class AuthSessionsIT {
         securityEvents.start();
         Logger security = (Logger) LoggerFactory.getLogger("security");
         security.setLevel(Level.INFO);
-        security.setAdditive(false);
         security.addAppender(securityEvents);
     }
 
@@ -383,8 +382,7 @@ class AuthSessionsIT {
                 .isBetween(1L, 15 * 60L);
         assertThat(unknownLocked.statusCode()).isEqualTo(429);
         // The same answer but for the seconds left, which tick on between the two requests.
-        assertThat(unknownLocked.body().replaceAll("\\d+ s\\.", "N s."))
-                .isEqualTo(knownLocked.body().replaceAll("\\d+ s\\.", "N s."));
+        assertThat(comparableLockout(unknownLocked)).isEqualTo(comparableLockout(knownLocked));
         assertThat(server.abuseMetrics().refusals("login-account")).isEqualTo(before + 2);
         assertThat(login(newUser(), PASSWORD).statusCode()).isEqualTo(200);
     }
@@ -587,5 +585,10 @@ class AuthSessionsIT {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** A lockout problem without what differs per request: the seconds left, which tick on, and the request id. */
+    private static String comparableLockout(HttpResponse<String> response) {
+        return response.body().replaceAll("\\d+ s\\.", "N s.").replaceAll("\"requestId\":\"[^\"]*\"", "");
     }
 }

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -36,28 +37,68 @@ public final class ErrorMapper {
     private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
 
-    /** Installs the mapper for every exception and for Javalin's own 404 (no route matched). */
-    public void register(RoutesConfig routes) {
-        routes.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx.path(), Requests.requestId(ctx))));
+    /**
+     * Installs the mapper for every exception and for Javalin's own 404 (no route matched), which becomes a 405 with
+     * {@code Allow} when the path exists in the route table under other methods.
+     */
+    public void register(RoutesConfig routes, List<RouteSpec> table) {
+        routes.exception(Exception.class, (e, ctx) -> handle(e, ctx, table));
         // Javalin pre-registers a plain-text handler for its own HttpResponseException (413, 404...); override it.
-        routes.exception(HttpResponseException.class,
-                (e, ctx) -> write(ctx, toProblem(e, ctx.path(), Requests.requestId(ctx))));
+        routes.exception(HttpResponseException.class, (e, ctx) -> handle(e, ctx, table));
         routes.error(404, ctx -> {
             // An exception already mapped to 404 has written its problem; only fill in the bare router 404.
             if (!isProblem(ctx)) {
-                write(ctx, new ProblemResponse(notFound(ctx.path())));
+                List<String> allowed = allowedMethods(table, ctx.path());
+                write(ctx, allowed.isEmpty() ? new ProblemResponse(notFound(ctx.path())) : methodNotAllowed(ctx.path(),
+                        allowed));
             }
         });
         routes.error(405, ctx -> {
             if (!isProblem(ctx)) {
-                write(ctx, new ProblemResponse(
-                        Problem.of("method-not-allowed", "Method Not Allowed", 405, null, ctx.path())));
+                write(ctx, methodNotAllowed(ctx.path(), allowedMethods(table, ctx.path())));
             }
         });
     }
 
+    /** The methods the route table serves on this path, in table order; empty when no route has this path. */
+    static List<String> allowedMethods(List<RouteSpec> table, String path) {
+        return table.stream().filter(r -> r.matches(path)).map(RouteSpec::method).distinct().toList();
+    }
+
+    private void handle(Exception e, Context ctx, List<RouteSpec> table) {
+        if (e instanceof HttpResponseException h && (h.getStatus() == 404 || h.getStatus() == 405)) {
+            // The router found no route for this method; the path may still exist under other methods.
+            List<String> allowed = allowedMethods(table, ctx.path());
+            write(ctx, allowed.isEmpty() ? new ProblemResponse(notFound(ctx.path()))
+                    : methodNotAllowed(ctx.path(), allowed));
+            return;
+        }
+        ProblemResponse response = toProblem(e, ctx.path(), Requests.requestId(ctx));
+        int status = response.problem().status();
+        if (status == 401) {
+            SecurityLog.unauthenticated(ctx, e instanceof InvalidTokenException ? "invalid or expired token"
+                    : e instanceof InvalidCredentialsException ? "invalid credentials" : "no Bearer token");
+        } else if (status == 404) {
+            SecurityLog.notFound(ctx);
+        } else if (e instanceof OriginNotAllowedException) {
+            SecurityLog.originRefused(ctx);
+        }
+        write(ctx, response);
+    }
+
+    private static ProblemResponse methodNotAllowed(String instance, List<String> allowed) {
+        Problem problem = Problem.of("method-not-allowed", "Method Not Allowed", 405,
+                "This path does not accept that method.", instance);
+        return allowed.isEmpty() ? new ProblemResponse(problem)
+                : new ProblemResponse(problem, Map.of("Allow", String.join(", ", allowed)));
+    }
+
     /** Pure mapping from an exception to its problem, kept apart from Javalin so it can be tested directly. */
     public ProblemResponse toProblem(Exception e, String instance, String requestId) {
+        return problemFor(e, instance, requestId).withRequestId(requestId);
+    }
+
+    private ProblemResponse problemFor(Exception e, String instance, String requestId) {
         if (e instanceof ValidationException v) {
             return new ProblemResponse(Problem.of("validation", "Invalid request", 400,
                     "One or more fields are invalid.", instance).withErrors(v.errors()));
@@ -73,6 +114,10 @@ public final class ErrorMapper {
         if (e instanceof UnsupportedMediaTypeException) {
             return new ProblemResponse(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
                     "Send the body as application/json.", instance));
+        }
+        if (e instanceof OriginNotAllowedException) {
+            return new ProblemResponse(Problem.of("origin-not-allowed", "Forbidden", 403,
+                    "This origin may not call the API from a browser.", instance));
         }
         if (e instanceof NotFoundException) {
             return new ProblemResponse(notFound(instance));
@@ -158,7 +203,7 @@ public final class ErrorMapper {
         try {
             ctx.status(response.problem().status())
                     .contentType(Problem.CONTENT_TYPE)
-                    .result(Json.MAPPER.writeValueAsString(response.problem()));
+                    .result(Json.MAPPER.writeValueAsString(response.problem().withRequestId(Requests.requestId(ctx))));
         } catch (JsonProcessingException e) {
             // A Problem is plain strings and numbers; failing to write it means a broken mapper, not bad input.
             throw new IllegalStateException(e);

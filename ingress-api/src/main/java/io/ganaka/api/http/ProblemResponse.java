@@ -8,4 +8,8 @@ public record ProblemResponse(Problem problem, Map<String, String> headers) {
     public ProblemResponse(Problem problem) {
         this(problem, Map.of());
     }
+
+    public ProblemResponse withRequestId(String requestId) {
+        return new ProblemResponse(problem.withRequestId(requestId), headers);
+    }
 }

@@ -34,6 +34,11 @@ public final class Requests {
         ctx.attribute(PRINCIPAL, principal);
     }
 
+    /** The caller proven by the access check, or null on public routes and before the check ran. */
+    public static Principal optionalPrincipal(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
+
     /** The caller proven by the access check; only called from routes that require it. */
     public static Principal principal(Context ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);

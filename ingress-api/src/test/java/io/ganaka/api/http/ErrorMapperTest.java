@@ -98,4 +98,53 @@ class ErrorMapperTest {
         assertThat(problem.detail()).doesNotContain("secret").contains("req-1");
         assertThat(problem.errors()).isNull();
     }
+
+    @Test
+    void everyProblemCarriesTheRequestId() {
+        List<Exception> failures = List.of(new ValidationException("amount", "is required"),
+                new NotFoundException("no expense"), new InvalidTokenException("bad"), new OriginNotAllowedException(),
+                new PublishUnavailableException("down"), new IllegalStateException("boom"));
+
+        assertThat(failures).allSatisfy(e ->
+                assertThat(mapper.toProblem(e, "/expenses", "req-77").problem().requestId()).isEqualTo("req-77"));
+    }
+
+    @Test
+    void neverRevealsExceptionNamesSqlStatesOrMessages() throws Exception {
+        String token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        List<Exception> failures = List.of(
+                new java.sql.SQLException("duplicate key " + token, "23505"),
+                new java.sql.SQLException("connection refused " + token, "08001"),
+                new InvalidTokenException("JWT " + token + " expired"),
+                new UnauthenticatedException("token " + token),
+                new NotFoundException("no expense for user " + token),
+                new UnsupportedMediaTypeException(token),
+                new NullPointerException(token));
+
+        for (Exception e : failures) {
+            String json = Json.MAPPER.writeValueAsString(mapper.toProblem(e, "/expenses", "r").problem());
+            assertThat(json).as(e.getClass().getSimpleName())
+                    .doesNotContain(token).doesNotContain("23505").doesNotContain("08001")
+                    .doesNotContain("Exception").doesNotContain("java.");
+        }
+    }
+
+    @Test
+    void refusesPreflightsFromOtherOriginsWith403() {
+        assertThat(map(new OriginNotAllowedException()))
+                .extracting(Problem::status, Problem::type)
+                .containsExactly(403, "https://ganaka.dev/problems/origin-not-allowed");
+    }
+
+    @Test
+    void allowsTheMethodsTheTableServesOnAPath() {
+        List<RouteSpec> table = List.of(new RouteSpec("GET", "/expenses/{id}", ApiRole.USER),
+                new RouteSpec("PUT", "/expenses/{id}", ApiRole.USER), new RouteSpec("POST", "/expenses", ApiRole.USER),
+                new RouteSpec("GET", "/health", ApiRole.PUBLIC));
+
+        assertThat(ErrorMapper.allowedMethods(table, "/expenses/abc")).containsExactly("GET", "PUT");
+        assertThat(ErrorMapper.allowedMethods(table, "/expenses")).containsExactly("POST");
+        assertThat(ErrorMapper.allowedMethods(table, "/expenses/abc/more")).isEmpty();
+        assertThat(ErrorMapper.allowedMethods(table, "/nothing")).isEmpty();
+    }
 }
