@@ -89,6 +89,24 @@ class AccessTokensTest {
     }
 
     @Test
+    void refusesEveryOneCharacterChangeOfTheSignature() {
+        String token = tokens.issue("user-1", "user").token();
+        int signatureStart = token.lastIndexOf('.') + 1;
+        // The last character of a 43-character base64url HMAC-SHA256 carries 4 bits and 2 padding bits, so some
+        // changes there decode to the same bytes; every other position must change the signature.
+        for (int at = signatureStart; at < token.length() - 1; at++) {
+            for (char c : new char[] {'A', 'B', 'z', '0', '-', '_'}) {
+                if (c == token.charAt(at)) {
+                    continue;
+                }
+                String forged = token.substring(0, at) + c + token.substring(at + 1);
+                assertThatThrownBy(() -> tokens.verify(forged)).as("changed at %d to %s", at, c)
+                        .isInstanceOf(InvalidTokenException.class);
+            }
+        }
+    }
+
+    @Test
     void refusesATokenSignedWithAnotherSecret() {
         AccessTokens other = new AccessTokens("another-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8),
                 Duration.ofMinutes(15), clock);

@@ -89,6 +89,9 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
+            // Jetty caches header fields per connection and by default matches their values ignoring case: a bearer
+            // token differing from an earlier one only in letter case would be read as the earlier one.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
             routes.install(config);

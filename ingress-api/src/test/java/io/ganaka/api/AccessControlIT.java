@@ -136,6 +136,7 @@ class AccessControlIT {
                 HttpResponse<String> response = api.client.send(withToken(c.getValue().request().apply(owner),
                         bad.getValue()));
 
+                assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(401);
                 HttpHygieneIT.assertProblem(response, 401, "unauthenticated");
                 assertThat(response.headers().firstValue("WWW-Authenticate")).as(what).contains("Bearer");
                 assertNothingOfTheOwnerIn(response, owner, what);
@@ -191,9 +192,10 @@ class AccessControlIT {
 
         List<ILoggingEvent> security = logs.list.stream().filter(e -> e.getLoggerName().equals("security")).toList();
         assertThat(security).anySatisfy(e -> assertThat(e.getFormattedMessage())
-                .contains("401").contains("/expenses/" + owner.expenseId()));
+                .contains("event=access.refused status=401").contains("/expenses/" + owner.expenseId()));
         assertThat(security).anySatisfy(e -> assertThat(e.getFormattedMessage())
-                .contains("404").contains(stranger.id()).contains("/expenses/" + owner.expenseId()));
+                .contains("event=access.refused status=404").contains(stranger.id())
+                .contains("/expenses/" + owner.expenseId()));
         assertThat(logs.list).allSatisfy(e -> assertThat(e.getFormattedMessage())
                 .doesNotContain(owner.user().token()).doesNotContain(stranger.token()).doesNotContain(tampered)
                 .doesNotContain(RunningApi.PASSWORD));

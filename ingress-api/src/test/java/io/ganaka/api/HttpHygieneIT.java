@@ -42,6 +42,28 @@ class HttpHygieneIT {
     // ---- security headers -----------------------------------------------------------------------------------------
 
     @Test
+    void aTokenDifferingOnlyInLetterCaseFromAnEarlierOneOnTheSameConnectionIsRefused() throws Exception {
+        RunningApi.User user = api.signedInUser();
+        String token = user.token();
+        int signature = token.lastIndexOf('.') + 1;
+        int at = signature;
+        while (!Character.isLetter(token.charAt(at))) {
+            at++; // a 43-character signature always holds letters before its last character
+        }
+        char c = token.charAt(at);
+        String recased = token.substring(0, at)
+                + (Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c))
+                + token.substring(at + 1);
+
+        // One client, so both requests travel over the same keep-alive connection, where Jetty caches headers.
+        HttpResponse<String> genuine = api.client.get("/auth/me", token);
+        HttpResponse<String> forged = api.client.get("/auth/me", recased);
+
+        assertThat(genuine.statusCode()).isEqualTo(200);
+        assertProblem(forged, 401, "unauthenticated");
+    }
+
+    @Test
     void everyKindOfResponseCarriesTheSecurityHeaders() throws Exception {
         RunningApi.User user = api.signedInUser();
         Map<String, HttpResponse<String>> responses = Map.of(
