@@ -227,6 +227,24 @@ class AuthSessionsIT {
     }
 
     @Test
+    void logoutWithoutAnyBodyOrContentLengthWorksLikeCurlSendsIt() throws Exception {
+        String access = signIn(newUser()).get("accessToken").asText();
+
+        // What `curl -X POST` sends: no Content-Type, no Content-Length, no body.
+        String statusLine;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("POST /auth/logout HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + access + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
+
+        assertThat(statusLine).isEqualTo("HTTP/1.1 204 No Content");
+        assertProblem(api.get("/auth/me", access), 401);
+    }
+
+    @Test
     void logoutAlsoEndsTheFamilyOfARefreshTokenGivenInTheBody() throws Exception {
         String email = newUser();
         JsonNode session = signIn(email);
