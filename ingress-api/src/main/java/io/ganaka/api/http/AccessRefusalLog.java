@@ -6,19 +6,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Security events on the {@code security} logger, so they can be routed and alerted on apart from the rest.
- * Lines name the method, route, request id and user, never a header value, token or password.
+ * Refused accesses as security events on the {@code security} logger, in the same {@code event=… key=value} shape as
+ * the account events ({@code io.ganaka.api.auth.SecurityLog}). Never a header value, token or password.
  */
-public final class SecurityLog {
+public final class AccessRefusalLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("security");
 
-    private SecurityLog() {}
+    private AccessRefusalLog() {}
 
     /** A request refused for want of a valid token; {@code reason} is a fixed phrase, never the token itself. */
     public static void unauthenticated(Context ctx, String reason) {
-        LOG.info("access refused: 401 {} {} ({}), request {}", ctx.method(), ctx.path(), reason,
-                Requests.requestId(ctx));
+        LOG.info("event=access.refused status=401 method={} path={} reason=\"{}\" requestId={}", ctx.method(),
+                ctx.path(), reason, Requests.requestId(ctx));
     }
 
     /** An authenticated caller asked for something that is not theirs or does not exist; both answer 404. */
@@ -27,13 +27,13 @@ public final class SecurityLog {
         if (principal == null) {
             return;
         }
-        LOG.warn("access refused: 404 {} {} for user {}, request {}", ctx.method(), ctx.path(), principal.userId(),
-                Requests.requestId(ctx));
+        LOG.warn("event=access.refused status=404 method={} path={} userId={} requestId={}", ctx.method(), ctx.path(),
+                principal.userId(), Requests.requestId(ctx));
     }
 
     /** A CORS preflight from an origin outside the allowlist. */
     public static void originRefused(Context ctx) {
-        LOG.info("access refused: 403 preflight {} from an origin outside CORS_ORIGINS, request {}", ctx.path(),
-                Requests.requestId(ctx));
+        LOG.info("event=access.refused status=403 preflight path={} reason=\"origin outside CORS_ORIGINS\" requestId={}",
+                ctx.path(), Requests.requestId(ctx));
     }
 }

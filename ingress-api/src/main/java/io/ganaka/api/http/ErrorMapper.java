@@ -76,12 +76,12 @@ public final class ErrorMapper {
         ProblemResponse response = toProblem(e, ctx.path(), Requests.requestId(ctx));
         int status = response.problem().status();
         if (status == 401) {
-            SecurityLog.unauthenticated(ctx, e instanceof InvalidTokenException ? "invalid or expired token"
+            AccessRefusalLog.unauthenticated(ctx, e instanceof InvalidTokenException ? "invalid or expired token"
                     : e instanceof InvalidCredentialsException ? "invalid credentials" : "no Bearer token");
         } else if (status == 404) {
-            SecurityLog.notFound(ctx);
+            AccessRefusalLog.notFound(ctx);
         } else if (e instanceof OriginNotAllowedException) {
-            SecurityLog.originRefused(ctx);
+            AccessRefusalLog.originRefused(ctx);
         }
         write(ctx, response);
     }
