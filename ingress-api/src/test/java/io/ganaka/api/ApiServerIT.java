@@ -441,7 +441,7 @@ class ApiServerIT {
             assertThat(client.postJson("/expenses", TEA, token).statusCode()).isEqualTo(202);
 
             proxy.close();
-            await().atMost(Duration.ofSeconds(10)).until(() -> flaky.getStatus() != Connection.Status.CONNECTED);
+            await().atMost(Duration.ofSeconds(30)).until(() -> flaky.getStatus() != Connection.Status.CONNECTED);
             HttpResponse<String> response = client.postJson("/expenses", TEA, token);
             HttpResponse<String> ready = client.get("/ready", null);
 
