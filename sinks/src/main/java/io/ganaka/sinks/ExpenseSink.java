@@ -1,8 +1,6 @@
 package io.ganaka.sinks;
 
 import io.ganaka.schemas.Event;
-import io.ganaka.schemas.EventCodec;
-import io.ganaka.schemas.EventDecodingException;
 import io.ganaka.schemas.EventPayload;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
@@ -82,22 +80,18 @@ final class ExpenseSink implements Sink<ExpenseRow> {
 
     @Override
     public Optional<ExpenseRow> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
-        if (record.value() == null) {
+        Optional<Event> decoded = EventRecords.decode(record);
+        if (decoded.isEmpty()) {
             return Optional.empty();
         }
-        Event event;
-        try {
-            event = EventCodec.decode(record.value());
-        } catch (EventDecodingException e) {
-            throw new PoisonRecordException("undecodable event: " + e.getMessage(), e);
-        }
-        UUID userId = uuid(event.userId(), "userId");
+        Event event = decoded.get();
+        UUID userId = EventRecords.uuid(event.userId(), "userId");
         Instant at = event.occurredAt();
         if (event.data() instanceof EventPayload.ExpenseChange change) {
             return Optional.of(toRow(userId, change, at));
         }
         if (event.data() instanceof EventPayload.ExpenseDeleted deleted) {
-            UUID id = uuid(deleted.expenseId(), "expenseId");
+            UUID id = EventRecords.uuid(deleted.expenseId(), "expenseId");
             return Optional.of(ExpenseRow.tombstone(userId, id, version(deleted.expenseVersion()), at));
         }
         return Optional.empty(); // another event type on the expenses topic: not this sink's business
@@ -105,8 +99,8 @@ final class ExpenseSink implements Sink<ExpenseRow> {
 
     private static ExpenseRow toRow(UUID userId, EventPayload.ExpenseChange change, Instant at)
             throws PoisonRecordException {
-        UUID id = uuid(change.expenseId(), "expenseId");
-        UUID categoryId = change.categoryId() == null ? null : uuid(change.categoryId(), "categoryId");
+        UUID id = EventRecords.uuid(change.expenseId(), "expenseId");
+        UUID categoryId = change.categoryId() == null ? null : EventRecords.uuid(change.categoryId(), "categoryId");
         if (change.amount() == null || change.currency() == null || change.occurredAt() == null) {
             throw new PoisonRecordException("expense " + id + " lacks amount, currency or occurredAt");
         }
@@ -120,14 +114,6 @@ final class ExpenseSink implements Sink<ExpenseRow> {
             throw new PoisonRecordException("expenseVersion must be at least 1: " + version);
         }
         return version;
-    }
-
-    private static UUID uuid(String value, String field) throws PoisonRecordException {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonRecordException(field + " is not a UUID: " + value, e);
-        }
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.ganaka.sinks;
 
 import io.ganaka.schemas.Event;
-import io.ganaka.schemas.EventCodec;
-import io.ganaka.schemas.EventDecodingException;
 import io.ganaka.schemas.EventPayload;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
@@ -52,23 +50,11 @@ final class UserErasureSink implements Sink<UUID> {
 
     @Override
     public Optional<UUID> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
-        if (record.value() == null) {
-            return Optional.empty();
-        }
-        Event event;
-        try {
-            event = EventCodec.decode(record.value());
-        } catch (EventDecodingException e) {
-            throw new PoisonRecordException("undecodable event: " + e.getMessage(), e);
-        }
-        if (!(event.data() instanceof EventPayload.UserDeleted)) {
+        Optional<Event> event = EventRecords.decode(record);
+        if (event.isEmpty() || !(event.get().data() instanceof EventPayload.UserDeleted)) {
             return Optional.empty(); // registrations, profile changes, sign-ins: nothing to erase
         }
-        try {
-            return Optional.of(UUID.fromString(event.userId()));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonRecordException("userId is not a UUID: " + event.userId(), e);
-        }
+        return Optional.of(EventRecords.uuid(event.get().userId(), "userId"));
     }
 
     @Override
