@@ -60,25 +60,20 @@ public final class AccountRepository {
     }
 
     public Optional<StoredCredentials> credentials(String normalizedEmail) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT u.id, u.role, p.password_hash FROM users u JOIN user_passwords p ON p.user_id = u.id"
-                             + " WHERE u.email_normalized = ?")) {
-            s.setString(1, normalizedEmail);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new StoredCredentials(rs.getString(1), rs.getString(2), rs.getString(3)))
-                        : Optional.empty();
-            }
-        }
+        return credentialsWhere("u.email_normalized = ?", s -> s.setString(1, normalizedEmail));
     }
 
     public Optional<StoredCredentials> credentials(UUID userId) throws SQLException {
+        return credentialsWhere("u.id = ?", s -> s.setObject(1, userId));
+    }
+
+    /** The credentials of the one account matching the condition, whose single parameter {@code key} sets. */
+    private Optional<StoredCredentials> credentialsWhere(String condition, Key key) throws SQLException {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "SELECT u.id, u.role, p.password_hash FROM users u JOIN user_passwords p ON p.user_id = u.id"
-                             + " WHERE u.id = ?")) {
-            s.setObject(1, userId);
+                             + " WHERE " + condition)) {
+            key.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next()
                         ? Optional.of(new StoredCredentials(rs.getString(1), rs.getString(2), rs.getString(3)))
@@ -111,5 +106,10 @@ public final class AccountRepository {
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()));
             }
         }
+    }
+
+    /** Sets the lookup key on a credentials query. */
+    private interface Key {
+        void bind(PreparedStatement statement) throws SQLException;
     }
 }

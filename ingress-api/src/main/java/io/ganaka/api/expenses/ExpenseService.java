@@ -5,6 +5,7 @@ import io.ganaka.api.errors.UnprocessableException;
 import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.PublishReceipt;
 import io.ganaka.api.events.PublishUnavailableException;
+import io.ganaka.api.events.Publishing;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventIds;
 import io.ganaka.schemas.EventPayload.ExpenseAdded;
@@ -12,9 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Expense writes become events made durable in JetStream before the caller hears "accepted"; reads come from the
@@ -55,19 +53,7 @@ public final class ExpenseService {
     }
 
     private PublishReceipt awaitDurable(Event event) {
-        try {
-            return publisher.publish(event).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof PublishUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new PublishUnavailableException("event " + event.id() + " not stored: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishUnavailableException("event " + event.id() + " not acked within " + publishTimeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishUnavailableException("interrupted while waiting for the ack of " + event.id(), e);
-        }
+        return Publishing.awaitDurable(publisher, event, publishTimeout);
     }
 
     private static Optional<UUID> uuid(String text) {

@@ -3,6 +3,7 @@ package io.ganaka.api.users;
 import io.ganaka.api.errors.NotFoundException;
 import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.PublishUnavailableException;
+import io.ganaka.api.events.Publishing;
 import io.ganaka.auth.Principal;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload.UserDeleted;
@@ -12,9 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,19 +84,7 @@ public final class UserService {
     }
 
     private void awaitDurable(Event event) {
-        try {
-            publisher.publish(event).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof PublishUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new PublishUnavailableException("event " + event.id() + " not stored: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishUnavailableException("event " + event.id() + " not acked within " + publishTimeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishUnavailableException("interrupted while waiting for the ack of " + event.id(), e);
-        }
+        Publishing.awaitDurable(publisher, event, publishTimeout);
     }
 
     private static NotFoundException notFound(String id) {

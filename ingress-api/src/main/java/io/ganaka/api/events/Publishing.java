@@ -1,0 +1,34 @@
+package io.ganaka.api.events;
+
+import io.ganaka.schemas.Event;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes an event and waits for the JetStream ack, for services whose change counts only once its event is
+ * durable; every failure to get the ack in time becomes a {@link PublishUnavailableException} (503).
+ */
+public final class Publishing {
+
+    private Publishing() {
+    }
+
+    /** @throws PublishUnavailableException when the event is not stored, not acked in time, or the wait interrupted */
+    public static PublishReceipt awaitDurable(EventPublisher publisher, Event event, Duration timeout) {
+        try {
+            return publisher.publish(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PublishUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new PublishUnavailableException("event " + event.id() + " not stored: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishUnavailableException("event " + event.id() + " not acked within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishUnavailableException("interrupted while waiting for the ack of " + event.id(), e);
+        }
+    }
+}
