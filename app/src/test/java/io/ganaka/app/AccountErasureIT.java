@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ganaka.schemas.Naming;
-import io.ganaka.sql.Migrator;
 import io.ganaka.testkit.KafkaTopics;
 import io.ganaka.testkit.TestEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,8 +38,7 @@ class AccountErasureIT {
 
     private static TestEnvironment env;
     private static Naming naming;
-    private static GanakaSystem system;
-    private static Path stateDir;
+    private static RunningSystem running;
     private static HttpJson http;
     private static UnifiedJedis redis;
     private static KafkaTopics kafka;
@@ -53,39 +47,19 @@ class AccountErasureIT {
     @BeforeAll
     static void startEverything() throws Exception {
         env = TestEnvironment.shared();
-        Map<String, String> vars = new HashMap<>();
-        vars.put("DATABASE_URL", env.jdbcUrl());
-        vars.put("REDIS_URL", env.redisUrl());
-        vars.put("NATS_URL", env.natsUrl());
-        vars.put("KAFKA_BOOTSTRAP_SERVERS", env.kafkaBootstrapServers());
         // A name space of its own, so that this system and the walking skeleton's never share a stream or group.
-        vars.put("GANAKA_PREFIX", env.prefix() + "-erase");
-        vars.put("GANAKA_HTTP_PORT", "0");
-        vars.put("GANAKA_KAFKA_PARTITIONS", "2");
-        vars.put("JWT_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
-        GanakaConfig config = GanakaConfig.load(vars, false);
-        naming = config.naming();
-
-        try (var db = Connections.postgres(config, "it-migrate")) {
-            Migrator.migrate(db);
-        }
-        try (var nats = Connections.nats(config, "it-provisioning")) {
-            Provisioning.ensureEventStream(nats, naming);
-        }
-        String bootstrap = config.kafkaBootstrapServers().orElseThrow();
-        Provisioning.ensureTopics(bootstrap, naming, config.kafkaPartitions(), config.kafkaReplicationFactor());
-        stateDir = Files.createTempDirectory("ganaka-it-erasure-");
-        system = GanakaSystem.start(config, EnumSet.allOf(Role.class), bootstrap, stateDir);
-        port = system.apiPort();
-        http = new HttpJson(port);
+        running = RunningSystem.start(env, "-erase", "ganaka-it-erasure-");
+        naming = running.config().naming();
+        port = running.apiPort();
+        http = running.http();
         redis = RedisClient.create(URI.create(env.redisUrl()));
-        kafka = new KafkaTopics(bootstrap);
+        kafka = new KafkaTopics(running.kafkaBootstrapServers());
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        if (system != null) {
-            system.close();
+        if (running != null) {
+            running.close();
         }
         if (kafka != null) {
             kafka.close();
@@ -94,11 +68,6 @@ class AccountErasureIT {
             // The environment's cleanup knows only its own prefix; this sub-prefix is ours to empty.
             redis.keys(naming.redisPrefix() + "*").forEach(redis::del);
             redis.close();
-        }
-        if (stateDir != null) {
-            try (var paths = Files.walk(stateDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ganaka.sql.Migrator;
 import io.ganaka.testkit.TestEnvironment;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,47 +26,20 @@ class WalkingSkeletonIT {
     private static final Duration PIPELINE_DEADLINE = Duration.ofSeconds(90);
 
     private static TestEnvironment env;
-    private static GanakaConfig config;
-    private static GanakaSystem system;
-    private static Path stateDir;
+    private static RunningSystem running;
     private static HttpJson http;
 
     @BeforeAll
     static void startEverything() throws Exception {
         env = TestEnvironment.shared();
-        Map<String, String> vars = new HashMap<>();
-        vars.put("DATABASE_URL", env.jdbcUrl());
-        vars.put("REDIS_URL", env.redisUrl());
-        vars.put("NATS_URL", env.natsUrl());
-        vars.put("KAFKA_BOOTSTRAP_SERVERS", env.kafkaBootstrapServers());
-        vars.put("GANAKA_PREFIX", env.prefix());
-        vars.put("GANAKA_HTTP_PORT", "0");
-        vars.put("GANAKA_KAFKA_PARTITIONS", "2");
-        vars.put("JWT_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
-        config = GanakaConfig.load(vars, false);
-
-        try (var db = Connections.postgres(config, "it-migrate")) {
-            Migrator.migrate(db);
-        }
-        try (var nats = Connections.nats(config, "it-provisioning")) {
-            Provisioning.ensureEventStream(nats, config.naming());
-        }
-        String kafka = config.kafkaBootstrapServers().orElseThrow();
-        Provisioning.ensureTopics(kafka, config.naming(), config.kafkaPartitions(), config.kafkaReplicationFactor());
-        stateDir = Files.createTempDirectory("ganaka-it-streams-");
-        system = GanakaSystem.start(config, EnumSet.allOf(Role.class), kafka, stateDir);
-        http = new HttpJson(system.apiPort());
+        running = RunningSystem.start(env, "", "ganaka-it-streams-");
+        http = running.http();
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        if (stateDir != null) {
-            try (var paths = Files.walk(stateDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (running != null) {
+            running.close();
         }
     }
 
