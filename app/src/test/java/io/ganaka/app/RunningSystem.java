@@ -15,21 +15,8 @@ import java.util.UUID;
  * own: migrated, stream and topics provisioned, with an HTTP client for its API. Closing it stops the system and
  * removes its state directory.
  */
-final class RunningSystem implements AutoCloseable {
-
-    private final GanakaConfig config;
-    private final String bootstrap;
-    private final Path stateDir;
-    private final GanakaSystem system;
-    private final HttpJson http;
-
-    private RunningSystem(GanakaConfig config, String bootstrap, Path stateDir, GanakaSystem system) {
-        this.config = config;
-        this.bootstrap = bootstrap;
-        this.stateDir = stateDir;
-        this.system = system;
-        this.http = new HttpJson(system.apiPort());
-    }
+record RunningSystem(GanakaConfig config, String kafkaBootstrapServers, Path stateDir, GanakaSystem system,
+                     HttpJson http) implements AutoCloseable {
 
     /**
      * Starts the system with the prefix {@code env.prefix() + prefixSuffix}; a suffix of its own keeps two systems
@@ -57,23 +44,11 @@ final class RunningSystem implements AutoCloseable {
         Provisioning.ensureTopics(bootstrap, config.naming(), config.kafkaPartitions(), config.kafkaReplicationFactor());
         Path stateDir = Files.createTempDirectory(stateDirPrefix);
         GanakaSystem system = GanakaSystem.start(config, EnumSet.allOf(Role.class), bootstrap, stateDir);
-        return new RunningSystem(config, bootstrap, stateDir, system);
-    }
-
-    GanakaConfig config() {
-        return config;
-    }
-
-    String kafkaBootstrapServers() {
-        return bootstrap;
+        return new RunningSystem(config, bootstrap, stateDir, system, new HttpJson(system.apiPort()));
     }
 
     int apiPort() {
         return system.apiPort();
-    }
-
-    HttpJson http() {
-        return http;
     }
 
     @Override
