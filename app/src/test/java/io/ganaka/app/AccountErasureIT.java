@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ganaka.schemas.Naming;
-import io.ganaka.testkit.KafkaTopics;
 import io.ganaka.testkit.TestEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +40,6 @@ class AccountErasureIT {
     private static RunningSystem running;
     private static HttpJson http;
     private static UnifiedJedis redis;
-    private static KafkaTopics kafka;
     private static int port;
 
     @BeforeAll
@@ -53,16 +51,12 @@ class AccountErasureIT {
         port = running.apiPort();
         http = running.http();
         redis = RedisClient.create(URI.create(env.redisUrl()));
-        kafka = new KafkaTopics(running.kafkaBootstrapServers());
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
         if (running != null) {
             running.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
         if (redis != null) {
             // The environment's cleanup knows only its own prefix; this sub-prefix is ours to empty.
