@@ -1,5 +1,6 @@
 package io.ganaka.api.expenses;
 
+import io.ganaka.api.Ids;
 import io.ganaka.api.errors.NotFoundException;
 import io.ganaka.api.errors.UnprocessableException;
 import io.ganaka.api.events.EventPublisher;
@@ -46,7 +47,7 @@ public final class ExpenseService {
     }
 
     public ExpenseView get(String userId, String expenseId) throws SQLException {
-        Optional<UUID> id = uuid(expenseId);
+        Optional<UUID> id = Ids.parse(expenseId);
         Optional<ExpenseView> found = id.isPresent() ? expenses.find(UUID.fromString(userId), id.get()) : Optional.empty();
         // A malformed id and another user's id answer alike: nothing here for you.
         return found.orElseThrow(() -> new NotFoundException("no expense " + expenseId + " for user " + userId));
@@ -56,12 +57,4 @@ public final class ExpenseService {
         return Publishing.awaitDurable(publisher, event, publishTimeout);
     }
 
-    private static Optional<UUID> uuid(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.ganaka.api.users;
 
+import io.ganaka.api.Ids;
 import io.ganaka.api.errors.NotFoundException;
 import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.PublishUnavailableException;
@@ -72,7 +73,7 @@ public final class UserService {
 
     /** The target id when the caller may act on it: themselves, or anyone for an admin where allowed. */
     private static UUID accessible(Principal caller, String id, boolean adminMayAct) {
-        Optional<UUID> target = uuid(id);
+        Optional<UUID> target = Ids.parse(id);
         if (target.isEmpty()) {
             throw notFound(id);
         }
@@ -91,12 +92,4 @@ public final class UserService {
         return new NotFoundException("no user " + id + " for this caller");
     }
 
-    private static Optional<UUID> uuid(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }
