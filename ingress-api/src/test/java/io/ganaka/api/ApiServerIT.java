@@ -1,20 +1,18 @@
 package io.ganaka.api;
 
+import static io.ganaka.api.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.api.events.JetStreamPublisher;
-import io.ganaka.auth.AccessTokens;
-import io.ganaka.auth.Argon2PasswordHasher;
+import io.ganaka.auth.AbuseLimits;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.ExpenseAdded;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Naming;
-import io.ganaka.sql.Migrator;
 import io.ganaka.testkit.TestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -23,91 +21,53 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.PushSubscribeOptions;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The API over real HTTP against real Postgres, Redis and NATS JetStream, all named from one test prefix. */
 class ApiServerIT {
 
-    private static final String PASSWORD = "correct horse battery staple";
-    private static final AtomicInteger USERS = new AtomicInteger();
+    private static final String PASSWORD = RunningApi.PASSWORD;
     private static final String TEA = "{\"amount\":\"1.00\",\"currency\":\"EUR\",\"description\":\"Tea\","
             + "\"occurredAt\":\"2026-03-15T12:00:00Z\"}";
 
+    private static RunningApi running;
     private static TestEnvironment env;
     private static Naming naming;
     private static HikariDataSource db;
     private static UnifiedJedis redis;
     private static Connection nats;
-    private static AccessTokens tokens;
-    private static Argon2PasswordHasher hasher;
-    private static ApiServer server;
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        env = TestEnvironment.shared();
-        naming = new Naming(env.prefix());
-        Migrator.createDatabaseIfMissing(env.jdbcUrl());
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(env.jdbcUrl());
-        config.setMaximumPoolSize(4);
-        db = new HikariDataSource(config);
-        Migrator.migrate(db);
-        redis = RedisClient.create(URI.create(env.redisUrl()));
-        nats = Nats.connect(env.natsUrl());
-        nats.jetStreamManagement().addStream(StreamConfiguration.builder()
-                .name(naming.streamName())
-                .subjects(naming.eventSubjects())
-                .storageType(StorageType.File)
-                .duplicateWindow(Duration.ofMinutes(2))
-                .build());
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
-        hasher = new Argon2PasswordHasher(4, Duration.ofSeconds(10));
-        server = ApiServer.start(settings(), db, new JetStreamPublisher(nats, naming, 64, Duration.ofSeconds(5)), redis,
-                tokens, hasher, TestLimits.GENEROUS);
-        api = new ApiClient(server.port());
+        running = new RunningApi(RunningApi.Options.sharedEnvironment().hasher(4, Duration.ofSeconds(10)));
+        env = running.env;
+        naming = running.naming;
+        db = running.db;
+        redis = running.redis;
+        nats = running.nats;
+        api = running.client;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (running != null) {
+            running.close();
         }
-        if (nats != null) {
-            nats.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private static ApiSettings settings() {
-        return new ApiSettings(0, naming, Duration.ofSeconds(5), 16 * 1024);
     }
 
     // ---- the path ------------------------------------------------------------------------------------------------
@@ -435,8 +395,8 @@ class ApiServerIT {
         Options options = new Options.Builder().server("nats://127.0.0.1:" + proxy.port())
                 .connectionTimeout(Duration.ofMillis(500)).build();
         Connection flaky = Nats.connect(options);
-        try (proxy; ApiServer api2 = ApiServer.start(settings(), db,
-                new JetStreamPublisher(flaky, naming, 64, Duration.ofSeconds(2)), redis, tokens, hasher)) {
+        try (proxy; ApiServer api2 = running.startServer(naming,
+                new JetStreamPublisher(flaky, naming, 64, Duration.ofSeconds(2)), AbuseLimits.DEFAULTS)) {
             ApiClient client = new ApiClient(api2.port());
             assertThat(client.postJson("/expenses", TEA, token).statusCode()).isEqualTo(202);
 
@@ -460,8 +420,8 @@ class ApiServerIT {
         String token = signedInUser();
         // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
         Naming streamless = new Naming(env.prefix() + "-nostream");
-        try (ApiServer api2 = ApiServer.start(new ApiSettings(0, streamless, Duration.ofSeconds(5), 16 * 1024), db,
-                new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), redis, tokens, hasher)) {
+        try (ApiServer api2 = running.startServer(streamless,
+                new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), AbuseLimits.DEFAULTS)) {
             HttpResponse<String> response = new ApiClient(api2.port()).postJson("/expenses", TEA, token);
 
             assertProblem(response, 503, "service-unavailable");
@@ -472,15 +432,15 @@ class ApiServerIT {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static String nextEmail() {
-        return "user" + USERS.incrementAndGet() + "." + env.prefix() + "@example.org";
+        return running.nextEmail();
     }
 
     private static String registration(String email) {
-        return "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+        return RunningApi.credentials(email, PASSWORD);
     }
 
     private static String credentials(String email, String password) {
-        return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+        return RunningApi.credentials(email, password);
     }
 
     private static String login(String email, String password) throws Exception {
@@ -491,9 +451,7 @@ class ApiServerIT {
 
     /** Registers a fresh user and returns an access token for it. */
     private static String signedInUser() throws Exception {
-        String email = nextEmail();
-        assertThat(api.postJson("/auth/register", registration(email), null).statusCode()).isEqualTo(202);
-        return login(email, PASSWORD);
+        return running.signedInUser().token();
     }
 
     private static void insertProjectedExpense(UUID userId, UUID expenseId, String amount, String currency)
@@ -538,17 +496,6 @@ class ApiServerIT {
         } finally {
             sub.unsubscribe();
         }
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
-        JsonNode problem = ApiClient.json(response);
-        assertThat(problem.get("type").asText()).isEqualTo("https://ganaka.dev/problems/" + type);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     private static JsonNode withoutRequestId(HttpResponse<String> response) throws Exception {

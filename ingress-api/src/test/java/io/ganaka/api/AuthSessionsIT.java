@@ -1,5 +1,6 @@
 package io.ganaka.api;
 
+import static io.ganaka.api.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -7,11 +8,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.auth.AbuseLimits;
-import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2Params;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.auth.RateLimit;
@@ -19,23 +17,16 @@ import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.UserLoggedOut;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Naming;
-import io.ganaka.sql.Migrator;
 import io.ganaka.testkit.TestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PushSubscribeOptions;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -57,43 +47,30 @@ import redis.clients.jedis.resps.ScanResult;
 /** Sessions, passwords and abuse limits over real HTTP against real Postgres, Redis and NATS JetStream. */
 class AuthSessionsIT {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = RunningApi.PASSWORD;
     private static final AtomicInteger USERS = new AtomicInteger();
 
+    private static RunningApi running;
     private static TestEnvironment env;
     private static Naming naming;
     private static HikariDataSource db;
     private static UnifiedJedis redis;
     private static Connection nats;
-    private static AccessTokens tokens;
-    private static Argon2PasswordHasher hasher;
     private static ApiServer server;
     private static ApiClient api;
     private static ListAppender<ILoggingEvent> securityEvents;
 
     @BeforeAll
     static void start() throws Exception {
-        env = TestEnvironment.shared();
-        naming = new Naming(env.prefix());
-        Migrator.createDatabaseIfMissing(env.jdbcUrl());
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(env.jdbcUrl());
-        config.setMaximumPoolSize(8);
-        db = new HikariDataSource(config);
-        Migrator.migrate(db);
-        redis = RedisClient.create(URI.create(env.redisUrl()));
-        nats = Nats.connect(env.natsUrl());
-        if (!nats.jetStreamManagement().getStreamNames().contains(naming.streamName())) {
-            nats.jetStreamManagement().addStream(StreamConfiguration.builder().name(naming.streamName())
-                    .subjects(naming.eventSubjects()).storageType(StorageType.File)
-                    .duplicateWindow(Duration.ofMinutes(2)).build());
-        }
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
-        hasher = new Argon2PasswordHasher(2, Duration.ofSeconds(5));
-        server = startServer(TestLimits.GENEROUS);
-        api = new ApiClient(server.port());
+        running = new RunningApi(RunningApi.Options.sharedEnvironment().poolSize(8)
+                .hasher(2, Duration.ofSeconds(5)).publisherBuffer(256));
+        env = running.env;
+        naming = running.naming;
+        db = running.db;
+        redis = running.redis;
+        nats = running.nats;
+        server = running.server;
+        api = running.client;
         securityEvents = new ListAppender<>();
         securityEvents.start();
         Logger security = (Logger) LoggerFactory.getLogger("security");
@@ -102,17 +79,10 @@ class AuthSessionsIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         ((Logger) LoggerFactory.getLogger("security")).detachAppender(securityEvents);
-        if (server != null) {
-            server.close();
-        }
-        closeQuietly(nats);
-        if (redis != null) {
-            redis.close();
-        }
-        if (db != null) {
-            db.close();
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -474,8 +444,7 @@ class AuthSessionsIT {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static ApiServer startServer(AbuseLimits limits) {
-        return ApiServer.start(new ApiSettings(0, naming, Duration.ofSeconds(5), 16 * 1024), db,
-                new JetStreamPublisher(nats, naming, 256, Duration.ofSeconds(5)), redis, tokens, hasher, limits);
+        return running.startServer(limits);
     }
 
     private static String nextEmail() {
@@ -585,24 +554,6 @@ class AuthSessionsIT {
             }
         }
         return found;
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
-        assertThat(ApiClient.json(response).get("status").asInt()).isEqualTo(status);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** A lockout problem without what differs per request: the seconds left, which tick on, and the request id. */

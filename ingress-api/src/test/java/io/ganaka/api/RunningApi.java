@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.JetStreamPublisher;
+import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.schemas.Naming;
@@ -44,44 +46,126 @@ final class RunningApi implements AutoCloseable {
     final Connection nats;
     final byte[] secret = new byte[32];
     final AccessTokens tokens;
+    final Argon2PasswordHasher hasher;
     final ApiServer server;
     final ApiClient client;
+    private final Options options;
     private final AtomicInteger users = new AtomicInteger();
 
     /** A signed-in user of the API under test, with the tokens of their one session. */
     record User(String id, String email, String token, String refreshToken) {}
 
+    /**
+     * How to build a {@link RunningApi}: on its own environment or on the JVM's shared one (with an optional naming
+     * suffix, cleaned up on close), and with the pool size, hasher, publisher buffer, CORS origins and limits to use.
+     */
+    record Options(boolean shared, String namingSuffix, int poolSize, int hasherIterations,
+                   Duration hasherTimeout, int publisherBuffer, List<String> corsOrigins, AbuseLimits limits) {
+
+        /** A fresh environment of its own, with generous limits and no CORS origins. */
+        static Options ownEnvironment() {
+            return new Options(false, "", 4, 2, Duration.ofSeconds(10), 64, List.of(), TestLimits.GENEROUS);
+        }
+
+        /** The JVM's shared environment, which outlives this API. */
+        static Options sharedEnvironment() {
+            return new Options(true, "", 4, 2, Duration.ofSeconds(10), 64, List.of(), TestLimits.GENEROUS);
+        }
+
+        Options namingSuffix(String suffix) {
+            return new Options(shared, suffix, poolSize, hasherIterations, hasherTimeout, publisherBuffer,
+                    corsOrigins, limits);
+        }
+
+        Options poolSize(int size) {
+            return new Options(shared, namingSuffix, size, hasherIterations, hasherTimeout, publisherBuffer,
+                    corsOrigins, limits);
+        }
+
+        Options hasher(int iterations, Duration timeout) {
+            return new Options(shared, namingSuffix, poolSize, iterations, timeout, publisherBuffer,
+                    corsOrigins, limits);
+        }
+
+        Options publisherBuffer(int buffer) {
+            return new Options(shared, namingSuffix, poolSize, hasherIterations, hasherTimeout, buffer,
+                    corsOrigins, limits);
+        }
+
+        Options corsOrigins(List<String> origins) {
+            return new Options(shared, namingSuffix, poolSize, hasherIterations, hasherTimeout,
+                    publisherBuffer, origins, limits);
+        }
+    }
+
     RunningApi(List<String> corsOrigins) throws Exception {
-        env = TestEnvironment.start();
-        naming = new Naming(env.prefix());
+        this(Options.ownEnvironment().corsOrigins(corsOrigins));
+    }
+
+    RunningApi(Options options) throws Exception {
+        this.options = options;
+        env = options.shared() ? TestEnvironment.shared() : TestEnvironment.start();
+        naming = new Naming(env.prefix() + options.namingSuffix());
         Migrator.createDatabaseIfMissing(env.jdbcUrl());
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(env.jdbcUrl());
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(options.poolSize());
         db = new HikariDataSource(config);
         Migrator.migrate(db);
         redis = RedisClient.create(URI.create(env.redisUrl()));
         nats = Nats.connect(env.natsUrl());
-        nats.jetStreamManagement().addStream(StreamConfiguration.builder()
-                .name(naming.streamName())
-                .subjects(naming.eventSubjects())
-                .storageType(StorageType.File)
-                .duplicateWindow(Duration.ofMinutes(2))
-                .build());
+        // Suites on the shared environment may share a stream too: the first one creates it.
+        if (!nats.jetStreamManagement().getStreamNames().contains(naming.streamName())) {
+            nats.jetStreamManagement().addStream(StreamConfiguration.builder()
+                    .name(naming.streamName())
+                    .subjects(naming.eventSubjects())
+                    .storageType(StorageType.File)
+                    .duplicateWindow(Duration.ofMinutes(2))
+                    .build());
+        }
         new SecureRandom().nextBytes(secret);
         tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
-        server = ApiServer.start(new ApiSettings(0, naming, Duration.ofSeconds(5), 16 * 1024, corsOrigins), db,
-                new JetStreamPublisher(nats, naming, 64, Duration.ofSeconds(5)), redis, tokens,
-                new Argon2PasswordHasher(2, Duration.ofSeconds(10)), TestLimits.GENEROUS);
+        hasher = new Argon2PasswordHasher(options.hasherIterations(), options.hasherTimeout());
+        server = startServer(options.limits());
         client = new ApiClient(server.port());
+    }
+
+    /** Settings for another server on this API's infrastructure, named by {@code names}. */
+    ApiSettings settings(Naming names) {
+        return new ApiSettings(0, names, Duration.ofSeconds(5), 16 * 1024, options.corsOrigins());
+    }
+
+    /** Another server on this API's database, Redis, stream and keys, but with other abuse limits. */
+    ApiServer startServer(AbuseLimits limits) {
+        return startServer(naming, new JetStreamPublisher(nats, naming, options.publisherBuffer(), Duration.ofSeconds(5)),
+                limits);
+    }
+
+    /** Another server on this API's database, Redis and keys that publishes through {@code publisher}. */
+    ApiServer startServer(Naming names, EventPublisher publisher, AbuseLimits limits) {
+        return ApiServer.start(settings(names), db, publisher, redis, tokens, hasher, limits);
+    }
+
+    /** A fresh e-mail address, unique among the users of this API's naming prefix. */
+    String nextEmail() {
+        return "user" + users.incrementAndGet() + "." + naming.prefix() + "@example.org";
+    }
+
+    /** The JSON body of a registration or login. */
+    static String credentials(String email, String password) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
     }
 
     /** Registers and logs in a fresh user. */
     User signedInUser() throws Exception {
-        String email = "user" + users.incrementAndGet() + "." + env.prefix() + "@example.org";
-        String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
-        assertThat(client.postJson("/auth/register", credentials, null).statusCode()).isEqualTo(202);
-        HttpResponse<String> login = client.postJson("/auth/login", credentials, null);
+        String email = nextEmail();
+        assertThat(client.postJson("/auth/register", credentials(email, PASSWORD), null).statusCode()).isEqualTo(202);
+        return logIn(email);
+    }
+
+    /** Logs a registered user in with {@link #PASSWORD}: a new session. */
+    User logIn(String email) throws Exception {
+        HttpResponse<String> login = client.postJson("/auth/login", credentials(email, PASSWORD), null);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         String token = ApiClient.json(login).get("accessToken").asText();
         String id = ApiClient.json(client.get("/auth/me", token)).get("id").asText();
@@ -119,6 +203,17 @@ final class RunningApi implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (options.shared()) {
+            try (db; redis; nats) {
+                server.close();
+                if (!options.namingSuffix().isEmpty()) {
+                    // The sub-prefix is ours alone; the environment's own cleanup only knows the plain prefix.
+                    nats.jetStreamManagement().deleteStream(naming.streamName());
+                    redis.keys(naming.redisPrefix() + "*").forEach(redis::del);
+                }
+            }
+            return;
+        }
         try (env; db; redis; nats; server) {
             // Closed in reverse order: the server first, the environment (which drops everything) last.
         }
