@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.auth.AbuseLimits;
 import io.ganaka.schemas.Event;
@@ -13,7 +12,6 @@ import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.ExpenseAdded;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Naming;
-import io.ganaka.testkit.TestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
@@ -35,7 +33,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
 
 /** The API over real HTTP against real Postgres, Redis and NATS JetStream, all named from one test prefix. */
 class ApiServerIT {
@@ -45,21 +42,11 @@ class ApiServerIT {
             + "\"occurredAt\":\"2026-03-15T12:00:00Z\"}";
 
     private static RunningApi running;
-    private static TestEnvironment env;
-    private static Naming naming;
-    private static HikariDataSource db;
-    private static UnifiedJedis redis;
-    private static Connection nats;
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        running = new RunningApi(RunningApi.Options.sharedEnvironment().hasher(4, Duration.ofSeconds(10)));
-        env = running.env;
-        naming = running.naming;
-        db = running.db;
-        redis = running.redis;
-        nats = running.nats;
+        running = new RunningApi(ApiOptions.sharedEnvironment().hasher(4, Duration.ofSeconds(10)));
         api = running.client;
     }
 
@@ -79,7 +66,7 @@ class ApiServerIT {
 
         HttpResponse<String> response = api.send(api.request("/expenses", token)
                 .header("Content-Type", "application/json")
-                .header("X-Request-Id", "req-" + env.prefix())
+                .header("X-Request-Id", "req-" + running.env.prefix())
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"amount":"12.34","currency":"EUR","description":"Espresso","merchant":"Nero",
                          "occurredAt":"2026-03-15T12:00:00Z","tags":["coffee"],"notes":"double"}"""))
@@ -91,15 +78,15 @@ class ApiServerIT {
         String eventId = body.get("eventId").asText();
         assertThat(body.get("status").asText()).isEqualTo("accepted");
         assertThat(response.headers().firstValue("Location")).contains("/expenses/" + expenseId);
-        assertThat(response.headers().firstValue("X-Request-Id")).contains("req-" + env.prefix());
+        assertThat(response.headers().firstValue("X-Request-Id")).contains("req-" + running.env.prefix());
 
-        Message message = storedMessage(naming.eventSubject(EventType.EXPENSE_ADDED), eventId);
+        Message message = storedMessage(running.naming.eventSubject(EventType.EXPENSE_ADDED), eventId);
         assertThat(message.getHeaders().getFirst("Ganaka-User-Id")).isEqualTo(userId);
         assertThat(message.getHeaders().getFirst("Ganaka-Event-Type")).isEqualTo("expense.added");
         Event event = EventCodec.decode(message.getData());
         assertThat(event.id()).isEqualTo(eventId);
         assertThat(event.userId()).isEqualTo(userId);
-        assertThat(event.correlationId()).isEqualTo("req-" + env.prefix());
+        assertThat(event.correlationId()).isEqualTo("req-" + running.env.prefix());
         ExpenseAdded added = (ExpenseAdded) event.data();
         assertThat(added.expenseId()).isEqualTo(expenseId);
         assertThat(added.expenseVersion()).isEqualTo(1);
@@ -120,7 +107,7 @@ class ApiServerIT {
         String token = login(email, PASSWORD);
         String userId = ApiClient.json(api.get("/auth/me", token)).get("id").asText();
 
-        Message message = storedMessage(naming.eventSubject(EventType.USER_REGISTERED), null, userId);
+        Message message = storedMessage(running.naming.eventSubject(EventType.USER_REGISTERED), null, userId);
 
         assertThat(EventCodec.decode(message.getData()).userId()).isEqualTo(userId);
         assertThat(new String(message.getData())).contains(email);
@@ -170,7 +157,7 @@ class ApiServerIT {
     void monthlyReportListsTheProjectedTotalsPerCurrency() throws Exception {
         String token = signedInUser();
         UUID userId = UUID.fromString(ApiClient.json(api.get("/auth/me", token)).get("id").asText());
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO monthly_summaries (user_id, year, month, currency,"
                      + " total, count) VALUES (?, 2026, 3, ?, ?, ?)")) {
             s.setObject(1, userId);
@@ -248,7 +235,7 @@ class ApiServerIT {
         assertThat(me.get("timezone").asText()).isEqualTo("Europe/Berlin");
         assertThat(me.get("role").asText()).isEqualTo("user");
         assertThat(me.get("createdAt").asText()).isNotBlank();
-        assertThat(redis.keys(env.redisKeyPrefix() + "refresh:*")).isNotEmpty();
+        assertThat(running.redis.keys(running.env.redisKeyPrefix() + "refresh:*")).isNotEmpty();
     }
 
     @Test
@@ -306,7 +293,7 @@ class ApiServerIT {
         String otherToken = signedInUser();
         UUID otherUser = UUID.fromString(ApiClient.json(api.get("/auth/me", otherToken)).get("id").asText());
         UUID foreignCategory = UUID.randomUUID();
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO categories (user_id, id, name) VALUES (?, ?, ?)")) {
             s.setObject(1, otherUser);
             s.setObject(2, foreignCategory);
@@ -390,13 +377,13 @@ class ApiServerIT {
     @Test
     void whenNatsGoesAwayAWriteAnswers503WithRetryAfterAndReadinessFails() throws Exception {
         String token = signedInUser();
-        URI natsUri = URI.create(env.natsUrl());
+        URI natsUri = URI.create(running.env.natsUrl());
         TcpProxy proxy = new TcpProxy(natsUri.getHost(), natsUri.getPort());
         Options options = new Options.Builder().server("nats://127.0.0.1:" + proxy.port())
                 .connectionTimeout(Duration.ofMillis(500)).build();
         Connection flaky = Nats.connect(options);
-        try (proxy; ApiServer api2 = running.startServer(naming,
-                new JetStreamPublisher(flaky, naming, 64, Duration.ofSeconds(2)), AbuseLimits.DEFAULTS)) {
+        try (proxy; ApiServer api2 = running.startServer(running.naming,
+                new JetStreamPublisher(flaky, running.naming, 64, Duration.ofSeconds(2)), AbuseLimits.DEFAULTS)) {
             ApiClient client = new ApiClient(api2.port());
             assertThat(client.postJson("/expenses", TEA, token).statusCode()).isEqualTo(202);
 
@@ -419,9 +406,9 @@ class ApiServerIT {
     void whenNoStreamStoresTheEventAWriteAnswers503() throws Exception {
         String token = signedInUser();
         // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
-        Naming streamless = new Naming(env.prefix() + "-nostream");
+        Naming streamless = new Naming(running.env.prefix() + "-nostream");
         try (ApiServer api2 = running.startServer(streamless,
-                new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), AbuseLimits.DEFAULTS)) {
+                new JetStreamPublisher(running.nats, streamless, 64, Duration.ofSeconds(2)), AbuseLimits.DEFAULTS)) {
             HttpResponse<String> response = new ApiClient(api2.port()).postJson("/expenses", TEA, token);
 
             assertProblem(response, 503, "service-unavailable");
@@ -456,7 +443,7 @@ class ApiServerIT {
 
     private static void insertProjectedExpense(UUID userId, UUID expenseId, String amount, String currency)
             throws Exception {
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO expenses (user_id, id, version, amount, currency,"
                      + " description, occurred_at, tags, created_at, updated_at) VALUES (?, ?, 3, ?, ?, 'Groceries',"
                      + " ?, ?, now(), now())")) {
@@ -476,9 +463,9 @@ class ApiServerIT {
     }
 
     private static Message storedMessage(String subject, String msgId, String userId) throws Exception {
-        JetStream js = nats.jetStream();
+        JetStream js = running.nats.jetStream();
         JetStreamSubscription sub = js.subscribe(subject, PushSubscribeOptions.builder()
-                .stream(naming.streamName()).ordered(true).build());
+                .stream(running.naming.streamName()).ordered(true).build());
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline) {

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.Argon2Params;
 import io.ganaka.auth.Argon2PasswordHasher;
@@ -16,8 +15,6 @@ import io.ganaka.auth.RateLimit;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.UserLoggedOut;
 import io.ganaka.schemas.EventType;
-import io.ganaka.schemas.Naming;
-import io.ganaka.testkit.TestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
@@ -40,7 +37,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -51,25 +47,13 @@ class AuthSessionsIT {
     private static final AtomicInteger USERS = new AtomicInteger();
 
     private static RunningApi running;
-    private static TestEnvironment env;
-    private static Naming naming;
-    private static HikariDataSource db;
-    private static UnifiedJedis redis;
-    private static Connection nats;
-    private static ApiServer server;
     private static ApiClient api;
     private static ListAppender<ILoggingEvent> securityEvents;
 
     @BeforeAll
     static void start() throws Exception {
-        running = new RunningApi(RunningApi.Options.sharedEnvironment().poolSize(8)
+        running = new RunningApi(ApiOptions.sharedEnvironment().poolSize(8)
                 .hasher(2, Duration.ofSeconds(5)).publisherBuffer(256));
-        env = running.env;
-        naming = running.naming;
-        db = running.db;
-        redis = running.redis;
-        nats = running.nats;
-        server = running.server;
         api = running.client;
         securityEvents = new ListAppender<>();
         securityEvents.start();
@@ -89,8 +73,8 @@ class AuthSessionsIT {
     /** Every request here comes from 127.0.0.1: forget the counters so that no test throttles the next one. */
     @AfterEach
     void forgetRateLimits() {
-        for (String key : keys(env.redisKeyPrefix() + "limit:*")) {
-            redis.del(key);
+        for (String key : keys(running.env.redisKeyPrefix() + "limit:*")) {
+            running.redis.del(key);
         }
     }
 
@@ -159,8 +143,8 @@ class AuthSessionsIT {
     @Test
     void refreshFailsClosedWith401WhenRedisLostItsData() throws Exception {
         JsonNode pair = signIn(newUser());
-        for (String key : keys(env.redisKeyPrefix() + "*")) {
-            redis.del(key);
+        for (String key : keys(running.env.redisKeyPrefix() + "*")) {
+            running.redis.del(key);
         }
 
         HttpResponse<String> response = refresh(pair.get("refreshToken").asText());
@@ -202,7 +186,7 @@ class AuthSessionsIT {
 
         // What `curl -X POST` sends: no Content-Type, no Content-Length, no body.
         String statusLine;
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", running.server.port())) {
             socket.getOutputStream().write(("POST /auth/logout HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Authorization: Bearer " + access + "\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -258,7 +242,7 @@ class AuthSessionsIT {
         JsonNode live = signIn(email);
         String userId = me(live.get("accessToken").asText()).get("id").asText();
 
-        server.sessions().endAllSessionsAndForget(userId);
+        running.server.sessions().endAllSessionsAndForget(userId);
 
         assertProblem(api.get("/auth/me", live.get("accessToken").asText()), 401);
         assertProblem(refresh(live.get("refreshToken").asText()), 401);
@@ -356,7 +340,7 @@ class AuthSessionsIT {
     void fiveFailuresLockTheAccountFor15MinutesWith429AndRetryAfterKnownOrNot() throws Exception {
         String known = newUser();
         String unknown = "nobody-" + nextEmail();
-        long before = server.abuseMetrics().refusals("login-account");
+        long before = running.server.abuseMetrics().refusals("login-account");
         for (int i = 0; i < 5; i++) {
             assertThat(login(known, "wrong password " + i).statusCode()).isEqualTo(401);
             assertThat(login(unknown, "wrong password " + i).statusCode()).isEqualTo(401);
@@ -371,7 +355,7 @@ class AuthSessionsIT {
         assertThat(unknownLocked.statusCode()).isEqualTo(429);
         // The same answer but for the seconds left, which tick on between the two requests.
         assertThat(comparableLockout(unknownLocked)).isEqualTo(comparableLockout(knownLocked));
-        assertThat(server.abuseMetrics().refusals("login-account")).isEqualTo(before + 2);
+        assertThat(running.server.abuseMetrics().refusals("login-account")).isEqualTo(before + 2);
         assertThat(login(newUser(), PASSWORD).statusCode()).isEqualTo(200);
     }
 
@@ -448,7 +432,7 @@ class AuthSessionsIT {
     }
 
     private static String nextEmail() {
-        return "session" + USERS.incrementAndGet() + "." + env.prefix() + "@example.org";
+        return "session" + USERS.incrementAndGet() + "." + running.env.prefix() + "@example.org";
     }
 
     /** Registers a fresh account with {@link #PASSWORD} and returns its e-mail address. */
@@ -488,7 +472,7 @@ class AuthSessionsIT {
     }
 
     private static void setPasswordHash(String userId, String hash) throws Exception {
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE user_passwords SET password_hash = ? WHERE user_id = ?")) {
             s.setString(1, hash);
             s.setObject(2, UUID.fromString(userId));
@@ -497,7 +481,7 @@ class AuthSessionsIT {
     }
 
     private static String passwordHash(String userId) throws Exception {
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT password_hash FROM user_passwords WHERE user_id = ?")) {
             s.setObject(1, UUID.fromString(userId));
             try (ResultSet rs = s.executeQuery()) {
@@ -509,8 +493,9 @@ class AuthSessionsIT {
 
     /** The scopes of the user's user.logged_out events in the stream, waiting up to 10 s for them to arrive. */
     private static List<String> loggedOutScopes(String userId) throws Exception {
-        JetStreamSubscription sub = nats.jetStream().subscribe(naming.eventSubject(EventType.USER_LOGGED_OUT),
-                PushSubscribeOptions.builder().stream(naming.streamName()).ordered(true).build());
+        JetStreamSubscription sub = running.nats.jetStream().subscribe(
+                running.naming.eventSubject(EventType.USER_LOGGED_OUT),
+                PushSubscribeOptions.builder().stream(running.naming.streamName()).ordered(true).build());
         List<String> scopes = new ArrayList<>();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -532,7 +517,7 @@ class AuthSessionsIT {
         List<String> keys = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(pattern).count(500));
+            ScanResult<String> page = running.redis.scan(cursor, new ScanParams().match(pattern).count(500));
             keys.addAll(page.getResult());
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
@@ -541,12 +526,12 @@ class AuthSessionsIT {
 
     private static List<String> keysOrValuesMentioning(String text) {
         List<String> found = new ArrayList<>();
-        for (String key : keys(env.redisKeyPrefix() + "*")) {
-            String type = redis.type(key);
+        for (String key : keys(running.env.redisKeyPrefix() + "*")) {
+            String type = running.redis.type(key);
             String value = switch (type) {
-                case "string" -> redis.get(key);
-                case "hash" -> redis.hgetAll(key).toString();
-                case "set" -> redis.smembers(key).toString();
+                case "string" -> running.redis.get(key);
+                case "hash" -> running.redis.hgetAll(key).toString();
+                case "set" -> running.redis.smembers(key).toString();
                 default -> type;
             };
             if (key.contains(text) || (value != null && value.contains(text))) {

@@ -32,8 +32,8 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * A whole API on its own test environment (database, Redis prefix, JetStream stream), for ITs that need one of their
- * own; {@link #close()} stops it and removes everything the environment created.
+ * A whole API on a test environment (database, Redis prefix, JetStream stream), its own or the JVM's shared one as
+ * {@link ApiOptions} say; {@link #close()} stops it and removes what it created.
  */
 final class RunningApi implements AutoCloseable {
 
@@ -49,60 +49,17 @@ final class RunningApi implements AutoCloseable {
     final Argon2PasswordHasher hasher;
     final ApiServer server;
     final ApiClient client;
-    private final Options options;
+    private final ApiOptions options;
     private final AtomicInteger users = new AtomicInteger();
 
     /** A signed-in user of the API under test, with the tokens of their one session. */
     record User(String id, String email, String token, String refreshToken) {}
 
-    /**
-     * How to build a {@link RunningApi}: on its own environment or on the JVM's shared one (with an optional naming
-     * suffix, cleaned up on close), and with the pool size, hasher, publisher buffer, CORS origins and limits to use.
-     */
-    record Options(boolean shared, String namingSuffix, int poolSize, int hasherIterations,
-                   Duration hasherTimeout, int publisherBuffer, List<String> corsOrigins, AbuseLimits limits) {
-
-        /** A fresh environment of its own, with generous limits and no CORS origins. */
-        static Options ownEnvironment() {
-            return new Options(false, "", 4, 2, Duration.ofSeconds(10), 64, List.of(), TestLimits.GENEROUS);
-        }
-
-        /** The JVM's shared environment, which outlives this API. */
-        static Options sharedEnvironment() {
-            return new Options(true, "", 4, 2, Duration.ofSeconds(10), 64, List.of(), TestLimits.GENEROUS);
-        }
-
-        Options namingSuffix(String suffix) {
-            return new Options(shared, suffix, poolSize, hasherIterations, hasherTimeout, publisherBuffer,
-                    corsOrigins, limits);
-        }
-
-        Options poolSize(int size) {
-            return new Options(shared, namingSuffix, size, hasherIterations, hasherTimeout, publisherBuffer,
-                    corsOrigins, limits);
-        }
-
-        Options hasher(int iterations, Duration timeout) {
-            return new Options(shared, namingSuffix, poolSize, iterations, timeout, publisherBuffer,
-                    corsOrigins, limits);
-        }
-
-        Options publisherBuffer(int buffer) {
-            return new Options(shared, namingSuffix, poolSize, hasherIterations, hasherTimeout, buffer,
-                    corsOrigins, limits);
-        }
-
-        Options corsOrigins(List<String> origins) {
-            return new Options(shared, namingSuffix, poolSize, hasherIterations, hasherTimeout,
-                    publisherBuffer, origins, limits);
-        }
-    }
-
     RunningApi(List<String> corsOrigins) throws Exception {
-        this(Options.ownEnvironment().corsOrigins(corsOrigins));
+        this(ApiOptions.ownEnvironment().corsOrigins(corsOrigins));
     }
 
-    RunningApi(Options options) throws Exception {
+    RunningApi(ApiOptions options) throws Exception {
         this.options = options;
         env = options.shared() ? TestEnvironment.shared() : TestEnvironment.start();
         naming = new Naming(env.prefix() + options.namingSuffix());
@@ -125,7 +82,7 @@ final class RunningApi implements AutoCloseable {
         }
         new SecureRandom().nextBytes(secret);
         tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
-        hasher = new Argon2PasswordHasher(options.hasherIterations(), options.hasherTimeout());
+        hasher = new Argon2PasswordHasher(options.hasherSlots(), options.hasherMaxWait());
         server = startServer(options.limits());
         client = new ApiClient(server.port());
     }
@@ -137,8 +94,9 @@ final class RunningApi implements AutoCloseable {
 
     /** Another server on this API's database, Redis, stream and keys, but with other abuse limits. */
     ApiServer startServer(AbuseLimits limits) {
-        return startServer(naming, new JetStreamPublisher(nats, naming, options.publisherBuffer(), Duration.ofSeconds(5)),
-                limits);
+        JetStreamPublisher publisher =
+                new JetStreamPublisher(nats, naming, options.publisherBuffer(), Duration.ofSeconds(5));
+        return startServer(naming, publisher, limits);
     }
 
     /** Another server on this API's database, Redis and keys that publishes through {@code publisher}. */

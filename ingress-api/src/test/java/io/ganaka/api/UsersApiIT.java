@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.api.RunningApi.User;
 import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.auth.RedisSessionStore;
@@ -14,7 +13,6 @@ import io.ganaka.schemas.EventPayload.UserDeleted;
 import io.ganaka.schemas.EventPayload.UserUpdated;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Naming;
-import io.ganaka.testkit.TestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
@@ -28,7 +26,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
 
 /** {@code /users/{id}} over real HTTP against real Postgres, Redis and NATS JetStream: self, others, admins. */
 class UsersApiIT {
@@ -40,22 +37,12 @@ class UsersApiIT {
              "quietHours":{"start":"22:00","end":"07:00"}}}""";
 
     private static RunningApi running;
-    private static TestEnvironment env;
-    private static HikariDataSource db;
-    private static UnifiedJedis redis;
-    private static Connection nats;
-    private static Naming naming;
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        running = new RunningApi(RunningApi.Options.sharedEnvironment().namingSuffix("-users")
+        running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-users")
                 .hasher(4, Duration.ofSeconds(10)));
-        env = running.env;
-        db = running.db;
-        redis = running.redis;
-        nats = running.nats;
-        naming = running.naming;
         api = running.client;
     }
 
@@ -192,10 +179,12 @@ class UsersApiIT {
     void deletingTheAccountRemovesItsRowsAndSessionsAndPublishesUserDeleted() throws Exception {
         User ada = signedInUser();
         insertCategory(ada.id());
-        String refreshKey = new RedisSessionStore(redis, naming.redisPrefix(), Duration.ofMinutes(15)).keyFor(ada.refreshToken());
-        assertThat(redis.exists(refreshKey)).isTrue();
+        RedisSessionStore sessions = new RedisSessionStore(running.redis, running.naming.redisPrefix(),
+                Duration.ofMinutes(15));
+        String refreshKey = sessions.keyFor(ada.refreshToken());
+        assertThat(running.redis.exists(refreshKey)).isTrue();
         User bob = signedInUser();
-        String bobsKey = new RedisSessionStore(redis, naming.redisPrefix(), Duration.ofMinutes(15)).keyFor(bob.refreshToken());
+        String bobsKey = sessions.keyFor(bob.refreshToken());
 
         HttpResponse<String> response = delete("/users/" + ada.id(), ada.token());
 
@@ -203,8 +192,8 @@ class UsersApiIT {
         assertThat(userRows(ada.id())).isZero();
         assertThat(count("SELECT count(*) FROM user_passwords WHERE user_id = ?::uuid", ada.id())).isZero();
         assertThat(count("SELECT count(*) FROM categories WHERE user_id = ?::uuid", ada.id())).isZero();
-        assertThat(redis.exists(refreshKey)).isFalse();
-        assertThat(redis.exists(bobsKey)).as("another user's session is left alone").isTrue();
+        assertThat(running.redis.exists(refreshKey)).isFalse();
+        assertThat(running.redis.exists(bobsKey)).as("another user's session is left alone").isTrue();
         assertThat(((UserDeleted) storedEvent(EventType.USER_DELETED, ada.id()).data()).initiatedBy())
                 .isEqualTo("self");
         assertThat(api.postJson("/auth/login", credentials(ada.email()), null).statusCode()).isEqualTo(401);
@@ -230,9 +219,9 @@ class UsersApiIT {
     void whenTheEventCannotBeStoredChangesAnswer503AndNothingIsChanged() throws Exception {
         User ada = signedInUser();
         // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
-        Naming streamless = new Naming(env.prefix() + "-users-nostream");
+        Naming streamless = new Naming(running.env.prefix() + "-users-nostream");
         try (ApiServer api2 = running.startServer(streamless,
-                new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), TestLimits.GENEROUS)) {
+                new JetStreamPublisher(running.nats, streamless, 64, Duration.ofSeconds(2)), TestLimits.GENEROUS)) {
             ApiClient client = new ApiClient(api2.port());
             HttpResponse<String> replace = send(client.request("/users/" + ada.id(), ada.token())
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(PROFILE)));
@@ -280,7 +269,7 @@ class UsersApiIT {
     /** A user made admin in the database, then signed in again so that the token carries the role. */
     private static User signedInAdmin() throws Exception {
         User user = signedInUser();
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE users SET role = 'admin' WHERE id = ?::uuid")) {
             s.setString(1, user.id());
             s.executeUpdate();
@@ -289,7 +278,7 @@ class UsersApiIT {
     }
 
     private static void insertCategory(String userId) throws Exception {
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "INSERT INTO categories (user_id, id, name) VALUES (?::uuid, ?, 'Coffee')")) {
             s.setString(1, userId);
@@ -303,7 +292,7 @@ class UsersApiIT {
     }
 
     private static int count(String sql, String userId) throws Exception {
-        try (java.sql.Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (java.sql.Connection c = running.db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, userId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -314,8 +303,8 @@ class UsersApiIT {
 
     /** The first event of a type for a user that the stream holds, read within ten seconds. */
     private static Event storedEvent(EventType type, String userId) throws Exception {
-        JetStreamSubscription sub = nats.jetStream().subscribe(naming.eventSubject(type),
-                PushSubscribeOptions.builder().stream(naming.streamName()).ordered(true).build());
+        JetStreamSubscription sub = running.nats.jetStream().subscribe(running.naming.eventSubject(type),
+                PushSubscribeOptions.builder().stream(running.naming.streamName()).ordered(true).build());
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline) {
