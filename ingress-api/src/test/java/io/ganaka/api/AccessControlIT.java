@@ -137,7 +137,7 @@ class AccessControlIT {
                         bad.getValue()));
 
                 assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(401);
-                HttpHygieneIT.assertProblem(response, 401, "unauthenticated");
+                Problems.assertTracedProblem(response, 401, "unauthenticated");
                 assertThat(response.headers().firstValue("WWW-Authenticate")).as(what).contains("Bearer");
                 assertNothingOfTheOwnerIn(response, owner, what);
                 assertThat(api.databaseSnapshot()).as(what).isEqualTo(databaseBefore);

@@ -1,21 +1,17 @@
 package io.ganaka.api;
 
+import static io.ganaka.api.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.api.events.JetStreamPublisher;
-import io.ganaka.auth.AccessTokens;
-import io.ganaka.auth.Argon2PasswordHasher;
+import io.ganaka.auth.AbuseLimits;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.ExpenseAdded;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Naming;
-import io.ganaka.sql.Migrator;
-import io.ganaka.testkit.TestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
@@ -23,91 +19,42 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.PushSubscribeOptions;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.UnifiedJedis;
 
 /** The API over real HTTP against real Postgres, Redis and NATS JetStream, all named from one test prefix. */
 class ApiServerIT {
 
-    private static final String PASSWORD = "correct horse battery staple";
-    private static final AtomicInteger USERS = new AtomicInteger();
+    private static final String PASSWORD = RunningApi.PASSWORD;
     private static final String TEA = "{\"amount\":\"1.00\",\"currency\":\"EUR\",\"description\":\"Tea\","
             + "\"occurredAt\":\"2026-03-15T12:00:00Z\"}";
 
-    private static TestEnvironment env;
-    private static Naming naming;
-    private static HikariDataSource db;
-    private static UnifiedJedis redis;
-    private static Connection nats;
-    private static AccessTokens tokens;
-    private static Argon2PasswordHasher hasher;
-    private static ApiServer server;
+    private static RunningApi running;
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        env = TestEnvironment.shared();
-        naming = new Naming(env.prefix());
-        Migrator.createDatabaseIfMissing(env.jdbcUrl());
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(env.jdbcUrl());
-        config.setMaximumPoolSize(4);
-        db = new HikariDataSource(config);
-        Migrator.migrate(db);
-        redis = RedisClient.create(URI.create(env.redisUrl()));
-        nats = Nats.connect(env.natsUrl());
-        nats.jetStreamManagement().addStream(StreamConfiguration.builder()
-                .name(naming.streamName())
-                .subjects(naming.eventSubjects())
-                .storageType(StorageType.File)
-                .duplicateWindow(Duration.ofMinutes(2))
-                .build());
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
-        hasher = new Argon2PasswordHasher(4, Duration.ofSeconds(10));
-        server = ApiServer.start(settings(), db, new JetStreamPublisher(nats, naming, 64, Duration.ofSeconds(5)), redis,
-                tokens, hasher, TestLimits.GENEROUS);
-        api = new ApiClient(server.port());
+        running = new RunningApi(ApiOptions.sharedEnvironment().hasher(4, Duration.ofSeconds(10)));
+        api = running.client;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (running != null) {
+            running.close();
         }
-        if (nats != null) {
-            nats.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private static ApiSettings settings() {
-        return new ApiSettings(0, naming, Duration.ofSeconds(5), 16 * 1024);
     }
 
     // ---- the path ------------------------------------------------------------------------------------------------
@@ -119,7 +66,7 @@ class ApiServerIT {
 
         HttpResponse<String> response = api.send(api.request("/expenses", token)
                 .header("Content-Type", "application/json")
-                .header("X-Request-Id", "req-" + env.prefix())
+                .header("X-Request-Id", "req-" + running.env.prefix())
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"amount":"12.34","currency":"EUR","description":"Espresso","merchant":"Nero",
                          "occurredAt":"2026-03-15T12:00:00Z","tags":["coffee"],"notes":"double"}"""))
@@ -131,15 +78,15 @@ class ApiServerIT {
         String eventId = body.get("eventId").asText();
         assertThat(body.get("status").asText()).isEqualTo("accepted");
         assertThat(response.headers().firstValue("Location")).contains("/expenses/" + expenseId);
-        assertThat(response.headers().firstValue("X-Request-Id")).contains("req-" + env.prefix());
+        assertThat(response.headers().firstValue("X-Request-Id")).contains("req-" + running.env.prefix());
 
-        Message message = storedMessage(naming.eventSubject(EventType.EXPENSE_ADDED), eventId);
+        Message message = storedMessage(running.naming.eventSubject(EventType.EXPENSE_ADDED), eventId);
         assertThat(message.getHeaders().getFirst("Ganaka-User-Id")).isEqualTo(userId);
         assertThat(message.getHeaders().getFirst("Ganaka-Event-Type")).isEqualTo("expense.added");
         Event event = EventCodec.decode(message.getData());
         assertThat(event.id()).isEqualTo(eventId);
         assertThat(event.userId()).isEqualTo(userId);
-        assertThat(event.correlationId()).isEqualTo("req-" + env.prefix());
+        assertThat(event.correlationId()).isEqualTo("req-" + running.env.prefix());
         ExpenseAdded added = (ExpenseAdded) event.data();
         assertThat(added.expenseId()).isEqualTo(expenseId);
         assertThat(added.expenseVersion()).isEqualTo(1);
@@ -160,7 +107,7 @@ class ApiServerIT {
         String token = login(email, PASSWORD);
         String userId = ApiClient.json(api.get("/auth/me", token)).get("id").asText();
 
-        Message message = storedMessage(naming.eventSubject(EventType.USER_REGISTERED), null, userId);
+        Message message = storedMessage(running.naming.eventSubject(EventType.USER_REGISTERED), null, userId);
 
         assertThat(EventCodec.decode(message.getData()).userId()).isEqualTo(userId);
         assertThat(new String(message.getData())).contains(email);
@@ -210,7 +157,7 @@ class ApiServerIT {
     void monthlyReportListsTheProjectedTotalsPerCurrency() throws Exception {
         String token = signedInUser();
         UUID userId = UUID.fromString(ApiClient.json(api.get("/auth/me", token)).get("id").asText());
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO monthly_summaries (user_id, year, month, currency,"
                      + " total, count) VALUES (?, 2026, 3, ?, ?, ?)")) {
             s.setObject(1, userId);
@@ -288,7 +235,7 @@ class ApiServerIT {
         assertThat(me.get("timezone").asText()).isEqualTo("Europe/Berlin");
         assertThat(me.get("role").asText()).isEqualTo("user");
         assertThat(me.get("createdAt").asText()).isNotBlank();
-        assertThat(redis.keys(env.redisKeyPrefix() + "refresh:*")).isNotEmpty();
+        assertThat(running.redis.keys(running.env.redisKeyPrefix() + "refresh:*")).isNotEmpty();
     }
 
     @Test
@@ -346,7 +293,7 @@ class ApiServerIT {
         String otherToken = signedInUser();
         UUID otherUser = UUID.fromString(ApiClient.json(api.get("/auth/me", otherToken)).get("id").asText());
         UUID foreignCategory = UUID.randomUUID();
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO categories (user_id, id, name) VALUES (?, ?, ?)")) {
             s.setObject(1, otherUser);
             s.setObject(2, foreignCategory);
@@ -430,13 +377,13 @@ class ApiServerIT {
     @Test
     void whenNatsGoesAwayAWriteAnswers503WithRetryAfterAndReadinessFails() throws Exception {
         String token = signedInUser();
-        URI natsUri = URI.create(env.natsUrl());
+        URI natsUri = URI.create(running.env.natsUrl());
         TcpProxy proxy = new TcpProxy(natsUri.getHost(), natsUri.getPort());
         Options options = new Options.Builder().server("nats://127.0.0.1:" + proxy.port())
                 .connectionTimeout(Duration.ofMillis(500)).build();
         Connection flaky = Nats.connect(options);
-        try (proxy; ApiServer api2 = ApiServer.start(settings(), db,
-                new JetStreamPublisher(flaky, naming, 64, Duration.ofSeconds(2)), redis, tokens, hasher)) {
+        try (proxy; ApiServer api2 = running.startServer(running.naming,
+                new JetStreamPublisher(flaky, running.naming, 64, Duration.ofSeconds(2)), AbuseLimits.DEFAULTS)) {
             ApiClient client = new ApiClient(api2.port());
             assertThat(client.postJson("/expenses", TEA, token).statusCode()).isEqualTo(202);
 
@@ -459,9 +406,9 @@ class ApiServerIT {
     void whenNoStreamStoresTheEventAWriteAnswers503() throws Exception {
         String token = signedInUser();
         // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
-        Naming streamless = new Naming(env.prefix() + "-nostream");
-        try (ApiServer api2 = ApiServer.start(new ApiSettings(0, streamless, Duration.ofSeconds(5), 16 * 1024), db,
-                new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), redis, tokens, hasher)) {
+        Naming streamless = new Naming(running.env.prefix() + "-nostream");
+        try (ApiServer api2 = running.startServer(streamless,
+                new JetStreamPublisher(running.nats, streamless, 64, Duration.ofSeconds(2)), AbuseLimits.DEFAULTS)) {
             HttpResponse<String> response = new ApiClient(api2.port()).postJson("/expenses", TEA, token);
 
             assertProblem(response, 503, "service-unavailable");
@@ -472,15 +419,15 @@ class ApiServerIT {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static String nextEmail() {
-        return "user" + USERS.incrementAndGet() + "." + env.prefix() + "@example.org";
+        return running.nextEmail();
     }
 
     private static String registration(String email) {
-        return "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+        return RunningApi.credentials(email, PASSWORD);
     }
 
     private static String credentials(String email, String password) {
-        return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+        return RunningApi.credentials(email, password);
     }
 
     private static String login(String email, String password) throws Exception {
@@ -491,14 +438,12 @@ class ApiServerIT {
 
     /** Registers a fresh user and returns an access token for it. */
     private static String signedInUser() throws Exception {
-        String email = nextEmail();
-        assertThat(api.postJson("/auth/register", registration(email), null).statusCode()).isEqualTo(202);
-        return login(email, PASSWORD);
+        return running.signedInUser().token();
     }
 
     private static void insertProjectedExpense(UUID userId, UUID expenseId, String amount, String currency)
             throws Exception {
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO expenses (user_id, id, version, amount, currency,"
                      + " description, occurred_at, tags, created_at, updated_at) VALUES (?, ?, 3, ?, ?, 'Groceries',"
                      + " ?, ?, now(), now())")) {
@@ -518,9 +463,9 @@ class ApiServerIT {
     }
 
     private static Message storedMessage(String subject, String msgId, String userId) throws Exception {
-        JetStream js = nats.jetStream();
+        JetStream js = running.nats.jetStream();
         JetStreamSubscription sub = js.subscribe(subject, PushSubscribeOptions.builder()
-                .stream(naming.streamName()).ordered(true).build());
+                .stream(running.naming.streamName()).ordered(true).build());
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline) {
@@ -538,17 +483,6 @@ class ApiServerIT {
         } finally {
             sub.unsubscribe();
         }
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
-        JsonNode problem = ApiClient.json(response);
-        assertThat(problem.get("type").asText()).isEqualTo("https://ganaka.dev/problems/" + type);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     private static JsonNode withoutRequestId(HttpResponse<String> response) throws Exception {

@@ -1,5 +1,6 @@
 package io.ganaka.api;
 
+import static io.ganaka.api.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -7,35 +8,22 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.auth.AbuseLimits;
-import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2Params;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.auth.RateLimit;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.UserLoggedOut;
 import io.ganaka.schemas.EventType;
-import io.ganaka.schemas.Naming;
-import io.ganaka.sql.Migrator;
-import io.ganaka.testkit.TestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PushSubscribeOptions;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,51 +37,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /** Sessions, passwords and abuse limits over real HTTP against real Postgres, Redis and NATS JetStream. */
 class AuthSessionsIT {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = RunningApi.PASSWORD;
     private static final AtomicInteger USERS = new AtomicInteger();
 
-    private static TestEnvironment env;
-    private static Naming naming;
-    private static HikariDataSource db;
-    private static UnifiedJedis redis;
-    private static Connection nats;
-    private static AccessTokens tokens;
-    private static Argon2PasswordHasher hasher;
-    private static ApiServer server;
+    private static RunningApi running;
     private static ApiClient api;
     private static ListAppender<ILoggingEvent> securityEvents;
 
     @BeforeAll
     static void start() throws Exception {
-        env = TestEnvironment.shared();
-        naming = new Naming(env.prefix());
-        Migrator.createDatabaseIfMissing(env.jdbcUrl());
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(env.jdbcUrl());
-        config.setMaximumPoolSize(8);
-        db = new HikariDataSource(config);
-        Migrator.migrate(db);
-        redis = RedisClient.create(URI.create(env.redisUrl()));
-        nats = Nats.connect(env.natsUrl());
-        if (!nats.jetStreamManagement().getStreamNames().contains(naming.streamName())) {
-            nats.jetStreamManagement().addStream(StreamConfiguration.builder().name(naming.streamName())
-                    .subjects(naming.eventSubjects()).storageType(StorageType.File)
-                    .duplicateWindow(Duration.ofMinutes(2)).build());
-        }
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
-        hasher = new Argon2PasswordHasher(2, Duration.ofSeconds(5));
-        server = startServer(TestLimits.GENEROUS);
-        api = new ApiClient(server.port());
+        running = new RunningApi(ApiOptions.sharedEnvironment().poolSize(8)
+                .hasher(2, Duration.ofSeconds(5)).publisherBuffer(256));
+        api = running.client;
         securityEvents = new ListAppender<>();
         securityEvents.start();
         Logger security = (Logger) LoggerFactory.getLogger("security");
@@ -102,25 +63,18 @@ class AuthSessionsIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         ((Logger) LoggerFactory.getLogger("security")).detachAppender(securityEvents);
-        if (server != null) {
-            server.close();
-        }
-        closeQuietly(nats);
-        if (redis != null) {
-            redis.close();
-        }
-        if (db != null) {
-            db.close();
+        if (running != null) {
+            running.close();
         }
     }
 
     /** Every request here comes from 127.0.0.1: forget the counters so that no test throttles the next one. */
     @AfterEach
     void forgetRateLimits() {
-        for (String key : keys(env.redisKeyPrefix() + "limit:*")) {
-            redis.del(key);
+        for (String key : keys(running.env.redisKeyPrefix() + "limit:*")) {
+            running.redis.del(key);
         }
     }
 
@@ -189,8 +143,8 @@ class AuthSessionsIT {
     @Test
     void refreshFailsClosedWith401WhenRedisLostItsData() throws Exception {
         JsonNode pair = signIn(newUser());
-        for (String key : keys(env.redisKeyPrefix() + "*")) {
-            redis.del(key);
+        for (String key : keys(running.env.redisKeyPrefix() + "*")) {
+            running.redis.del(key);
         }
 
         HttpResponse<String> response = refresh(pair.get("refreshToken").asText());
@@ -232,7 +186,7 @@ class AuthSessionsIT {
 
         // What `curl -X POST` sends: no Content-Type, no Content-Length, no body.
         String statusLine;
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", running.server.port())) {
             socket.getOutputStream().write(("POST /auth/logout HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Authorization: Bearer " + access + "\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -288,7 +242,7 @@ class AuthSessionsIT {
         JsonNode live = signIn(email);
         String userId = me(live.get("accessToken").asText()).get("id").asText();
 
-        server.sessions().endAllSessionsAndForget(userId);
+        running.server.sessions().endAllSessionsAndForget(userId);
 
         assertProblem(api.get("/auth/me", live.get("accessToken").asText()), 401);
         assertProblem(refresh(live.get("refreshToken").asText()), 401);
@@ -386,7 +340,7 @@ class AuthSessionsIT {
     void fiveFailuresLockTheAccountFor15MinutesWith429AndRetryAfterKnownOrNot() throws Exception {
         String known = newUser();
         String unknown = "nobody-" + nextEmail();
-        long before = server.abuseMetrics().refusals("login-account");
+        long before = running.server.abuseMetrics().refusals("login-account");
         for (int i = 0; i < 5; i++) {
             assertThat(login(known, "wrong password " + i).statusCode()).isEqualTo(401);
             assertThat(login(unknown, "wrong password " + i).statusCode()).isEqualTo(401);
@@ -401,7 +355,7 @@ class AuthSessionsIT {
         assertThat(unknownLocked.statusCode()).isEqualTo(429);
         // The same answer but for the seconds left, which tick on between the two requests.
         assertThat(comparableLockout(unknownLocked)).isEqualTo(comparableLockout(knownLocked));
-        assertThat(server.abuseMetrics().refusals("login-account")).isEqualTo(before + 2);
+        assertThat(running.server.abuseMetrics().refusals("login-account")).isEqualTo(before + 2);
         assertThat(login(newUser(), PASSWORD).statusCode()).isEqualTo(200);
     }
 
@@ -474,12 +428,11 @@ class AuthSessionsIT {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static ApiServer startServer(AbuseLimits limits) {
-        return ApiServer.start(new ApiSettings(0, naming, Duration.ofSeconds(5), 16 * 1024), db,
-                new JetStreamPublisher(nats, naming, 256, Duration.ofSeconds(5)), redis, tokens, hasher, limits);
+        return running.startServer(limits);
     }
 
     private static String nextEmail() {
-        return "session" + USERS.incrementAndGet() + "." + env.prefix() + "@example.org";
+        return "session" + USERS.incrementAndGet() + "." + running.env.prefix() + "@example.org";
     }
 
     /** Registers a fresh account with {@link #PASSWORD} and returns its e-mail address. */
@@ -519,7 +472,7 @@ class AuthSessionsIT {
     }
 
     private static void setPasswordHash(String userId, String hash) throws Exception {
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE user_passwords SET password_hash = ? WHERE user_id = ?")) {
             s.setString(1, hash);
             s.setObject(2, UUID.fromString(userId));
@@ -528,7 +481,7 @@ class AuthSessionsIT {
     }
 
     private static String passwordHash(String userId) throws Exception {
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT password_hash FROM user_passwords WHERE user_id = ?")) {
             s.setObject(1, UUID.fromString(userId));
             try (ResultSet rs = s.executeQuery()) {
@@ -540,8 +493,9 @@ class AuthSessionsIT {
 
     /** The scopes of the user's user.logged_out events in the stream, waiting up to 10 s for them to arrive. */
     private static List<String> loggedOutScopes(String userId) throws Exception {
-        JetStreamSubscription sub = nats.jetStream().subscribe(naming.eventSubject(EventType.USER_LOGGED_OUT),
-                PushSubscribeOptions.builder().stream(naming.streamName()).ordered(true).build());
+        JetStreamSubscription sub = running.nats.jetStream().subscribe(
+                running.naming.eventSubject(EventType.USER_LOGGED_OUT),
+                PushSubscribeOptions.builder().stream(running.naming.streamName()).ordered(true).build());
         List<String> scopes = new ArrayList<>();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -563,7 +517,7 @@ class AuthSessionsIT {
         List<String> keys = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(pattern).count(500));
+            ScanResult<String> page = running.redis.scan(cursor, new ScanParams().match(pattern).count(500));
             keys.addAll(page.getResult());
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
@@ -572,12 +526,12 @@ class AuthSessionsIT {
 
     private static List<String> keysOrValuesMentioning(String text) {
         List<String> found = new ArrayList<>();
-        for (String key : keys(env.redisKeyPrefix() + "*")) {
-            String type = redis.type(key);
+        for (String key : keys(running.env.redisKeyPrefix() + "*")) {
+            String type = running.redis.type(key);
             String value = switch (type) {
-                case "string" -> redis.get(key);
-                case "hash" -> redis.hgetAll(key).toString();
-                case "set" -> redis.smembers(key).toString();
+                case "string" -> running.redis.get(key);
+                case "hash" -> running.redis.hgetAll(key).toString();
+                case "set" -> running.redis.smembers(key).toString();
                 default -> type;
             };
             if (key.contains(text) || (value != null && value.contains(text))) {
@@ -585,24 +539,6 @@ class AuthSessionsIT {
             }
         }
         return found;
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
-        assertThat(ApiClient.json(response).get("status").asInt()).isEqualTo(status);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** A lockout problem without what differs per request: the seconds left, which tick on, and the request id. */

@@ -1,5 +1,6 @@
 package io.ganaka.api;
 
+import static io.ganaka.api.Problems.assertTracedProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ class HttpHygieneIT {
         HttpResponse<String> forged = api.client.get("/auth/me", recased);
 
         assertThat(genuine.statusCode()).isEqualTo(200);
-        assertProblem(forged, 401, "unauthenticated");
+        assertTracedProblem(forged, 401, "unauthenticated");
     }
 
     @Test
@@ -159,7 +160,7 @@ class HttpHygieneIT {
                     .header("Access-Control-Request-Method", "POST")
                     .method("OPTIONS", BodyPublishers.noBody()).build());
 
-            assertProblem(response, 403, "origin-not-allowed");
+            assertTracedProblem(response, 403, "origin-not-allowed");
             assertThat(response.headers().map().keySet()).as(origin)
                     .noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
         }
@@ -180,7 +181,7 @@ class HttpHygieneIT {
             assertThat(simple.statusCode()).isEqualTo(200);
             assertThat(simple.headers().map().keySet())
                     .noneMatch(name -> name.toLowerCase().startsWith("access-control-") || name.equalsIgnoreCase("vary"));
-            assertProblem(preflight, 403, "origin-not-allowed");
+            assertTracedProblem(preflight, 403, "origin-not-allowed");
             assertThat(preflight.headers().map().keySet())
                     .noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
         }
@@ -195,13 +196,13 @@ class HttpHygieneIT {
         HttpResponse<String> postExpense = send("POST", "/expenses/" + java.util.UUID.randomUUID(), "{}");
         HttpResponse<String> getLogin = client.get("/auth/login", null);
 
-        assertProblem(deleteExpenses, 405, "method-not-allowed");
+        assertTracedProblem(deleteExpenses, 405, "method-not-allowed");
         assertThat(deleteExpenses.headers().firstValue("Allow")).contains("POST");
-        assertProblem(putMe, 405, "method-not-allowed");
+        assertTracedProblem(putMe, 405, "method-not-allowed");
         assertThat(putMe.headers().firstValue("Allow")).contains("GET");
-        assertProblem(postExpense, 405, "method-not-allowed");
+        assertTracedProblem(postExpense, 405, "method-not-allowed");
         assertThat(postExpense.headers().firstValue("Allow")).contains("GET");
-        assertProblem(getLogin, 405, "method-not-allowed");
+        assertTracedProblem(getLogin, 405, "method-not-allowed");
         assertThat(getLogin.headers().firstValue("Allow")).contains("POST");
     }
 
@@ -213,7 +214,7 @@ class HttpHygieneIT {
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build());
 
-        assertProblem(chunked, 413, "payload-too-large");
+        assertTracedProblem(chunked, 413, "payload-too-large");
     }
 
     @Test
@@ -225,12 +226,12 @@ class HttpHygieneIT {
             HttpResponse<String> response = client.postJson("/expenses", TEA + ",\"" + field + "\":\"x\"}",
                     user.token());
 
-            assertProblem(response, 400, "validation");
+            assertTracedProblem(response, 400, "validation");
             assertThat(ApiClient.json(response).get("errors").findValuesAsText("field")).containsExactly(field);
         }
         HttpResponse<String> register = client.postJson("/auth/register", "{\"email\":\"x." + api.env.prefix()
                 + "@example.org\",\"password\":\"" + RunningApi.PASSWORD + "\",\"role\":\"admin\"}", null);
-        assertProblem(register, 400, "validation");
+        assertTracedProblem(register, 400, "validation");
         assertThat(ApiClient.json(register).get("errors").findValuesAsText("field")).containsExactly("role");
         assertThat(api.storedEvents()).isEqualTo(eventsBefore);
     }
@@ -249,7 +250,7 @@ class HttpHygieneIT {
     void anUnknownCharsetIsTheClientsMistakeNotA500() throws Exception {
         HttpResponse<String> response = client.post("/auth/login", "{}", "application/json; charset=nope", null);
 
-        assertProblem(response, 400, "validation");
+        assertTracedProblem(response, 400, "validation");
     }
 
     @Test
@@ -326,7 +327,7 @@ class HttpHygieneIT {
                     .header("Content-Type", "application/json").header("X-Request-Id", "hygiene-503")
                     .POST(BodyPublishers.ofString(TEA + "}")).build());
 
-            assertProblem(response, 503, "service-unavailable");
+            assertTracedProblem(response, 503, "service-unavailable");
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
             assertThat(ApiClient.json(response).get("requestId").asText()).isEqualTo("hygiene-503");
             assertThat(response.body()).doesNotContain("NATS").doesNotContain("Exception");
@@ -347,17 +348,5 @@ class HttpHygieneIT {
         }
         return client.send(builder.method(method, body == null ? BodyPublishers.noBody()
                 : BodyPublishers.ofString(body)).build());
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
-        JsonNode problem = ApiClient.json(response);
-        assertThat(problem.get("type").asText()).isEqualTo("https://ganaka.dev/problems/" + type);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("requestId").asText())
-                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

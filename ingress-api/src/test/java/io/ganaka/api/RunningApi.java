@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.JetStreamPublisher;
+import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.schemas.Naming;
@@ -30,8 +32,8 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * A whole API on its own test environment (database, Redis prefix, JetStream stream), for ITs that need one of their
- * own; {@link #close()} stops it and removes everything the environment created.
+ * A whole API on a test environment (database, Redis prefix, JetStream stream), its own or the JVM's shared one as
+ * {@link ApiOptions} say; {@link #close()} stops it and removes what it created.
  */
 final class RunningApi implements AutoCloseable {
 
@@ -44,44 +46,84 @@ final class RunningApi implements AutoCloseable {
     final Connection nats;
     final byte[] secret = new byte[32];
     final AccessTokens tokens;
+    final Argon2PasswordHasher hasher;
     final ApiServer server;
     final ApiClient client;
+    private final ApiOptions options;
     private final AtomicInteger users = new AtomicInteger();
 
     /** A signed-in user of the API under test, with the tokens of their one session. */
     record User(String id, String email, String token, String refreshToken) {}
 
     RunningApi(List<String> corsOrigins) throws Exception {
-        env = TestEnvironment.start();
-        naming = new Naming(env.prefix());
+        this(ApiOptions.ownEnvironment().corsOrigins(corsOrigins));
+    }
+
+    RunningApi(ApiOptions options) throws Exception {
+        this.options = options;
+        env = options.shared() ? TestEnvironment.shared() : TestEnvironment.start();
+        naming = new Naming(env.prefix() + options.namingSuffix());
         Migrator.createDatabaseIfMissing(env.jdbcUrl());
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(env.jdbcUrl());
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(options.poolSize());
         db = new HikariDataSource(config);
         Migrator.migrate(db);
         redis = RedisClient.create(URI.create(env.redisUrl()));
         nats = Nats.connect(env.natsUrl());
-        nats.jetStreamManagement().addStream(StreamConfiguration.builder()
-                .name(naming.streamName())
-                .subjects(naming.eventSubjects())
-                .storageType(StorageType.File)
-                .duplicateWindow(Duration.ofMinutes(2))
-                .build());
+        // Suites on the shared environment may share a stream too: the first one creates it.
+        if (!nats.jetStreamManagement().getStreamNames().contains(naming.streamName())) {
+            nats.jetStreamManagement().addStream(StreamConfiguration.builder()
+                    .name(naming.streamName())
+                    .subjects(naming.eventSubjects())
+                    .storageType(StorageType.File)
+                    .duplicateWindow(Duration.ofMinutes(2))
+                    .build());
+        }
         new SecureRandom().nextBytes(secret);
         tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
-        server = ApiServer.start(new ApiSettings(0, naming, Duration.ofSeconds(5), 16 * 1024, corsOrigins), db,
-                new JetStreamPublisher(nats, naming, 64, Duration.ofSeconds(5)), redis, tokens,
-                new Argon2PasswordHasher(2, Duration.ofSeconds(10)), TestLimits.GENEROUS);
+        hasher = new Argon2PasswordHasher(options.hasherSlots(), options.hasherMaxWait());
+        server = startServer(options.limits());
         client = new ApiClient(server.port());
+    }
+
+    /** Settings for another server on this API's infrastructure, named by {@code names}. */
+    ApiSettings settings(Naming names) {
+        return new ApiSettings(0, names, Duration.ofSeconds(5), 16 * 1024, options.corsOrigins());
+    }
+
+    /** Another server on this API's database, Redis, stream and keys, but with other abuse limits. */
+    ApiServer startServer(AbuseLimits limits) {
+        JetStreamPublisher publisher =
+                new JetStreamPublisher(nats, naming, options.publisherBuffer(), Duration.ofSeconds(5));
+        return startServer(naming, publisher, limits);
+    }
+
+    /** Another server on this API's database, Redis and keys that publishes through {@code publisher}. */
+    ApiServer startServer(Naming names, EventPublisher publisher, AbuseLimits limits) {
+        return ApiServer.start(settings(names), db, publisher, redis, tokens, hasher, limits);
+    }
+
+    /** A fresh e-mail address, unique among the users of this API's naming prefix. */
+    String nextEmail() {
+        return "user" + users.incrementAndGet() + "." + naming.prefix() + "@example.org";
+    }
+
+    /** The JSON body of a registration or login. */
+    static String credentials(String email, String password) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
     }
 
     /** Registers and logs in a fresh user. */
     User signedInUser() throws Exception {
-        String email = "user" + users.incrementAndGet() + "." + env.prefix() + "@example.org";
-        String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
-        assertThat(client.postJson("/auth/register", credentials, null).statusCode()).isEqualTo(202);
-        HttpResponse<String> login = client.postJson("/auth/login", credentials, null);
+        String email = nextEmail();
+        assertThat(client.postJson("/auth/register", credentials(email, PASSWORD), null).statusCode()).isEqualTo(202);
+        return logIn(email);
+    }
+
+    /** Logs a registered user in with {@link #PASSWORD}: a new session. */
+    User logIn(String email) throws Exception {
+        HttpResponse<String> login = client.postJson("/auth/login", credentials(email, PASSWORD), null);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         String token = ApiClient.json(login).get("accessToken").asText();
         String id = ApiClient.json(client.get("/auth/me", token)).get("id").asText();
@@ -119,6 +161,17 @@ final class RunningApi implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (options.shared()) {
+            try (db; redis; nats) {
+                server.close();
+                if (!options.namingSuffix().isEmpty()) {
+                    // The sub-prefix is ours alone; the environment's own cleanup only knows the plain prefix.
+                    nats.jetStreamManagement().deleteStream(naming.streamName());
+                    redis.keys(naming.redisPrefix() + "*").forEach(redis::del);
+                }
+            }
+            return;
+        }
         try (env; db; redis; nats; server) {
             // Closed in reverse order: the server first, the environment (which drops everything) last.
         }

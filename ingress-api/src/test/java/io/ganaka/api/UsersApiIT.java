@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import io.ganaka.api.RunningApi.User;
 import io.ganaka.api.events.JetStreamPublisher;
-import io.ganaka.auth.AccessTokens;
-import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.auth.RedisSessionStore;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
@@ -16,110 +13,51 @@ import io.ganaka.schemas.EventPayload.UserDeleted;
 import io.ganaka.schemas.EventPayload.UserUpdated;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Naming;
-import io.ganaka.sql.Migrator;
-import io.ganaka.testkit.TestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PushSubscribeOptions;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.UnifiedJedis;
 
 /** {@code /users/{id}} over real HTTP against real Postgres, Redis and NATS JetStream: self, others, admins. */
 class UsersApiIT {
 
-    private static final String PASSWORD = "correct horse battery staple";
-    private static final AtomicInteger USERS = new AtomicInteger();
     private static final String PROFILE = """
             {"displayName":"Ada","timezone":"Europe/Berlin","preferences":{"defaultCurrency":"EUR",
              "highValueThreshold":"500","monthlyBudgets":[{"categoryId":"0190a000-0000-7000-8000-0000000000c1",
              "currency":"EUR","amount":"300"}],"notifications":{"sms":{"enabled":true,"phone":"+4915112345678"}},
              "quietHours":{"start":"22:00","end":"07:00"}}}""";
 
-    private static TestEnvironment env;
-    private static Naming naming;
-    private static HikariDataSource db;
-    private static UnifiedJedis redis;
-    private static Connection nats;
-    private static AccessTokens tokens;
-    private static Argon2PasswordHasher hasher;
-    private static ApiServer server;
+    private static RunningApi running;
     private static ApiClient api;
-
-    /** A registered, signed-in user. */
-    private record User(String id, String email, String accessToken, String refreshToken) {}
 
     @BeforeAll
     static void start() throws Exception {
-        env = TestEnvironment.shared();
-        naming = new Naming(env.prefix() + "-users");
-        Migrator.createDatabaseIfMissing(env.jdbcUrl());
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(env.jdbcUrl());
-        config.setMaximumPoolSize(4);
-        db = new HikariDataSource(config);
-        Migrator.migrate(db);
-        redis = RedisClient.create(URI.create(env.redisUrl()));
-        nats = Nats.connect(env.natsUrl());
-        nats.jetStreamManagement().addStream(StreamConfiguration.builder()
-                .name(naming.streamName())
-                .subjects(naming.eventSubjects())
-                .storageType(StorageType.File)
-                .duplicateWindow(Duration.ofMinutes(2))
-                .build());
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        tokens = new AccessTokens(secret, Duration.ofMinutes(15), Clock.systemUTC());
-        hasher = new Argon2PasswordHasher(4, Duration.ofSeconds(10));
-        server = ApiServer.start(settings(naming), db, new JetStreamPublisher(nats, naming, 64, Duration.ofSeconds(5)),
-                redis, tokens, hasher, TestLimits.GENEROUS);
-        api = new ApiClient(server.port());
+        running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-users")
+                .hasher(4, Duration.ofSeconds(10)));
+        api = running.client;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (running != null) {
+            running.close();
         }
-        if (nats != null) {
-            nats.jetStreamManagement().deleteStream(naming.streamName());
-            nats.close();
-        }
-        if (redis != null) {
-            // The sub-prefix is ours alone; the environment's own cleanup only knows the plain prefix.
-            redis.keys(naming.redisPrefix() + "*").forEach(redis::del);
-            redis.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private static ApiSettings settings(Naming names) {
-        return new ApiSettings(0, names, Duration.ofSeconds(5), 16 * 1024);
     }
 
     @Test
     void aUserReadsTheirOwnProfileWithEveryDefault() throws Exception {
         User ada = signedInUser();
 
-        HttpResponse<String> response = api.get("/users/" + ada.id(), ada.accessToken());
+        HttpResponse<String> response = api.get("/users/" + ada.id(), ada.token());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode profile = ApiClient.json(response);
@@ -140,10 +78,10 @@ class UsersApiIT {
     void putReplacesTheProfilePublishesUserUpdatedAndReadsBack() throws Exception {
         User ada = signedInUser();
 
-        HttpResponse<String> put = put("/users/" + ada.id(), PROFILE, ada.accessToken());
+        HttpResponse<String> put = put("/users/" + ada.id(), PROFILE, ada.token());
 
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        JsonNode saved = ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken()));
+        JsonNode saved = ApiClient.json(api.get("/users/" + ada.id(), ada.token()));
         assertThat(saved).isEqualTo(ApiClient.json(put));
         assertThat(saved.get("displayName").asText()).isEqualTo("Ada");
         assertThat(saved.get("timezone").asText()).isEqualTo("Europe/Berlin");
@@ -159,9 +97,9 @@ class UsersApiIT {
         assertThat(updated.preferences()).isEqualTo(saved.get("preferences"));
 
         // Replace, not merge: what the next PUT leaves out is back to its default.
-        assertThat(put("/users/" + ada.id(), "{\"displayName\":\"Ada L.\"}", ada.accessToken()).statusCode())
+        assertThat(put("/users/" + ada.id(), "{\"displayName\":\"Ada L.\"}", ada.token()).statusCode())
                 .isEqualTo(200);
-        JsonNode replaced = ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken()));
+        JsonNode replaced = ApiClient.json(api.get("/users/" + ada.id(), ada.token()));
         assertThat(replaced.get("timezone").asText()).isEqualTo("UTC");
         assertThat(replaced.at("/preferences/defaultCurrency").isNull()).isTrue();
     }
@@ -169,13 +107,13 @@ class UsersApiIT {
     @Test
     void unknownKeysAnswer400NamingTheirPathAndChangeNothing() throws Exception {
         User ada = signedInUser();
-        JsonNode before = ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken()));
+        JsonNode before = ApiClient.json(api.get("/users/" + ada.id(), ada.token()));
 
         HttpResponse<String> response = put("/users/" + ada.id(),
                 "{\"preferences\":{\"notifications\":{\"sms\":{\"enabled\":false,\"x\":1}},\"colour\":\"red\"}}",
-                ada.accessToken());
+                ada.token());
         // Server-owned fields are refused before the profile is read (JsonBodies), naming the field too.
-        HttpResponse<String> role = put("/users/" + ada.id(), "{\"role\":\"admin\"}", ada.accessToken());
+        HttpResponse<String> role = put("/users/" + ada.id(), "{\"role\":\"admin\"}", ada.token());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
@@ -184,30 +122,30 @@ class UsersApiIT {
                 .containsExactlyInAnyOrder("preferences.notifications.sms.x", "preferences.colour");
         assertThat(role.statusCode()).as(role.body()).isEqualTo(400);
         assertThat(ApiClient.json(role).get("errors").findValuesAsText("field")).containsExactly("role");
-        assertThat(ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken()))).isEqualTo(before);
-        assertThat(put("/users/" + ada.id(), "[1]", ada.accessToken()).statusCode()).isEqualTo(400);
-        assertThat(put("/users/" + ada.id(), "{\"displayName\":", ada.accessToken()).statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(api.get("/users/" + ada.id(), ada.token()))).isEqualTo(before);
+        assertThat(put("/users/" + ada.id(), "[1]", ada.token()).statusCode()).isEqualTo(400);
+        assertThat(put("/users/" + ada.id(), "{\"displayName\":", ada.token()).statusCode()).isEqualTo(400);
     }
 
     @Test
     void anotherUsersIdIsNotFoundForEveryMethodAndNothingChanges() throws Exception {
         User owner = signedInUser();
         User stranger = signedInUser();
-        JsonNode before = ApiClient.json(api.get("/users/" + owner.id(), owner.accessToken()));
-        JsonNode nobody = withoutInstance(api.get("/users/" + UUID.randomUUID(), stranger.accessToken()));
+        JsonNode before = ApiClient.json(api.get("/users/" + owner.id(), owner.token()));
+        JsonNode nobody = withoutInstance(api.get("/users/" + UUID.randomUUID(), stranger.token()));
 
         for (HttpResponse<String> response : new HttpResponse[] {
-                api.get("/users/" + owner.id(), stranger.accessToken()),
-                put("/users/" + owner.id(), PROFILE, stranger.accessToken()),
-                delete("/users/" + owner.id(), stranger.accessToken()),
-                api.get("/users/" + UUID.randomUUID(), stranger.accessToken()),
-                api.get("/users/not-a-uuid", stranger.accessToken())}) {
+                api.get("/users/" + owner.id(), stranger.token()),
+                put("/users/" + owner.id(), PROFILE, stranger.token()),
+                delete("/users/" + owner.id(), stranger.token()),
+                api.get("/users/" + UUID.randomUUID(), stranger.token()),
+                api.get("/users/not-a-uuid", stranger.token())}) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
             // The same answer as for an id nobody has: only the echoed path differs.
             assertThat(withoutInstance(response)).isEqualTo(nobody);
             assertThat(response.body()).doesNotContain(owner.email());
         }
-        assertThat(ApiClient.json(api.get("/users/" + owner.id(), owner.accessToken()))).isEqualTo(before);
+        assertThat(ApiClient.json(api.get("/users/" + owner.id(), owner.token()))).isEqualTo(before);
         assertThat(userRows(owner.id())).isEqualTo(1);
     }
 
@@ -226,40 +164,42 @@ class UsersApiIT {
         User admin = signedInAdmin();
         User ada = signedInUser();
 
-        HttpResponse<String> read = api.get("/users/" + ada.id(), admin.accessToken());
-        HttpResponse<String> replace = put("/users/" + ada.id(), PROFILE, admin.accessToken());
+        HttpResponse<String> read = api.get("/users/" + ada.id(), admin.token());
+        HttpResponse<String> replace = put("/users/" + ada.id(), PROFILE, admin.token());
 
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertThat(ApiClient.json(read).get("email").asText()).isEqualTo(ada.email());
         assertThat(replace.statusCode()).isEqualTo(404);
-        assertThat(ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken())).get("displayName").isNull())
+        assertThat(ApiClient.json(api.get("/users/" + ada.id(), ada.token())).get("displayName").isNull())
                 .isTrue();
-        assertThat(api.get("/users/" + UUID.randomUUID(), admin.accessToken()).statusCode()).isEqualTo(404);
+        assertThat(api.get("/users/" + UUID.randomUUID(), admin.token()).statusCode()).isEqualTo(404);
     }
 
     @Test
     void deletingTheAccountRemovesItsRowsAndSessionsAndPublishesUserDeleted() throws Exception {
         User ada = signedInUser();
         insertCategory(ada.id());
-        String refreshKey = new RedisSessionStore(redis, naming.redisPrefix(), Duration.ofMinutes(15)).keyFor(ada.refreshToken());
-        assertThat(redis.exists(refreshKey)).isTrue();
+        RedisSessionStore sessions = new RedisSessionStore(running.redis, running.naming.redisPrefix(),
+                Duration.ofMinutes(15));
+        String refreshKey = sessions.keyFor(ada.refreshToken());
+        assertThat(running.redis.exists(refreshKey)).isTrue();
         User bob = signedInUser();
-        String bobsKey = new RedisSessionStore(redis, naming.redisPrefix(), Duration.ofMinutes(15)).keyFor(bob.refreshToken());
+        String bobsKey = sessions.keyFor(bob.refreshToken());
 
-        HttpResponse<String> response = delete("/users/" + ada.id(), ada.accessToken());
+        HttpResponse<String> response = delete("/users/" + ada.id(), ada.token());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
         assertThat(userRows(ada.id())).isZero();
         assertThat(count("SELECT count(*) FROM user_passwords WHERE user_id = ?::uuid", ada.id())).isZero();
         assertThat(count("SELECT count(*) FROM categories WHERE user_id = ?::uuid", ada.id())).isZero();
-        assertThat(redis.exists(refreshKey)).isFalse();
-        assertThat(redis.exists(bobsKey)).as("another user's session is left alone").isTrue();
+        assertThat(running.redis.exists(refreshKey)).isFalse();
+        assertThat(running.redis.exists(bobsKey)).as("another user's session is left alone").isTrue();
         assertThat(((UserDeleted) storedEvent(EventType.USER_DELETED, ada.id()).data()).initiatedBy())
                 .isEqualTo("self");
         assertThat(api.postJson("/auth/login", credentials(ada.email()), null).statusCode()).isEqualTo(401);
         // The deleted user's unexpired access token is refused outright.
-        assertThat(api.get("/users/" + ada.id(), ada.accessToken()).statusCode()).isEqualTo(401);
-        assertThat(delete("/users/" + ada.id(), ada.accessToken()).statusCode()).isEqualTo(401);
+        assertThat(api.get("/users/" + ada.id(), ada.token()).statusCode()).isEqualTo(401);
+        assertThat(delete("/users/" + ada.id(), ada.token()).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -267,7 +207,7 @@ class UsersApiIT {
         User admin = signedInAdmin();
         User ada = signedInUser();
 
-        assertThat(delete("/users/" + ada.id(), admin.accessToken()).statusCode()).isEqualTo(204);
+        assertThat(delete("/users/" + ada.id(), admin.token()).statusCode()).isEqualTo(204);
 
         assertThat(userRows(ada.id())).isZero();
         assertThat(((UserDeleted) storedEvent(EventType.USER_DELETED, ada.id()).data()).initiatedBy())
@@ -279,21 +219,20 @@ class UsersApiIT {
     void whenTheEventCannotBeStoredChangesAnswer503AndNothingIsChanged() throws Exception {
         User ada = signedInUser();
         // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
-        Naming streamless = new Naming(env.prefix() + "-users-nostream");
-        try (ApiServer api2 = ApiServer.start(settings(streamless), db,
-                new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), redis, tokens, hasher,
-                TestLimits.GENEROUS)) {
+        Naming streamless = new Naming(running.env.prefix() + "-users-nostream");
+        try (ApiServer api2 = running.startServer(streamless,
+                new JetStreamPublisher(running.nats, streamless, 64, Duration.ofSeconds(2)), TestLimits.GENEROUS)) {
             ApiClient client = new ApiClient(api2.port());
-            HttpResponse<String> replace = send(client.request("/users/" + ada.id(), ada.accessToken())
+            HttpResponse<String> replace = send(client.request("/users/" + ada.id(), ada.token())
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(PROFILE)));
-            HttpResponse<String> delete = send(client.request("/users/" + ada.id(), ada.accessToken()).DELETE());
+            HttpResponse<String> delete = send(client.request("/users/" + ada.id(), ada.token()).DELETE());
 
             assertThat(replace.statusCode()).as(replace.body()).isEqualTo(503);
             assertThat(delete.statusCode()).as(delete.body()).isEqualTo(503);
             assertThat(delete.headers().firstValue("Retry-After")).isPresent();
         }
         assertThat(userRows(ada.id())).isEqualTo(1);
-        assertThat(ApiClient.json(api.get("/users/" + ada.id(), ada.accessToken())).get("displayName").isNull())
+        assertThat(ApiClient.json(api.get("/users/" + ada.id(), ada.token())).get("displayName").isNull())
                 .isTrue();
     }
 
@@ -320,37 +259,26 @@ class UsersApiIT {
     }
 
     private static String credentials(String email) {
-        return "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+        return RunningApi.credentials(email, RunningApi.PASSWORD);
     }
 
     private static User signedInUser() throws Exception {
-        String email = "user" + USERS.incrementAndGet() + "." + naming.prefix() + "@example.org";
-        assertThat(api.postJson("/auth/register", credentials(email), null).statusCode()).isEqualTo(202);
-        return logIn(email);
-    }
-
-    private static User logIn(String email) throws Exception {
-        HttpResponse<String> login = api.postJson("/auth/login", credentials(email), null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        JsonNode tokens = ApiClient.json(login);
-        String access = tokens.get("accessToken").asText();
-        String id = ApiClient.json(api.get("/auth/me", access)).get("id").asText();
-        return new User(id, email, access, tokens.get("refreshToken").asText());
+        return running.signedInUser();
     }
 
     /** A user made admin in the database, then signed in again so that the token carries the role. */
     private static User signedInAdmin() throws Exception {
         User user = signedInUser();
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE users SET role = 'admin' WHERE id = ?::uuid")) {
             s.setString(1, user.id());
             s.executeUpdate();
         }
-        return logIn(user.email());
+        return running.logIn(user.email());
     }
 
     private static void insertCategory(String userId) throws Exception {
-        try (java.sql.Connection c = db.getConnection();
+        try (java.sql.Connection c = running.db.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "INSERT INTO categories (user_id, id, name) VALUES (?::uuid, ?, 'Coffee')")) {
             s.setString(1, userId);
@@ -364,7 +292,7 @@ class UsersApiIT {
     }
 
     private static int count(String sql, String userId) throws Exception {
-        try (java.sql.Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (java.sql.Connection c = running.db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, userId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -375,8 +303,8 @@ class UsersApiIT {
 
     /** The first event of a type for a user that the stream holds, read within ten seconds. */
     private static Event storedEvent(EventType type, String userId) throws Exception {
-        JetStreamSubscription sub = nats.jetStream().subscribe(naming.eventSubject(type),
-                PushSubscribeOptions.builder().stream(naming.streamName()).ordered(true).build());
+        JetStreamSubscription sub = running.nats.jetStream().subscribe(running.naming.eventSubject(type),
+                PushSubscribeOptions.builder().stream(running.naming.streamName()).ordered(true).build());
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline) {
