@@ -96,7 +96,7 @@ public final class TestEnvironment implements AutoCloseable {
         return redisUrl;
     }
 
-    /** "ganaka:" + prefix + ":" — every key this run writes must start with it. */
+    /** "ganaka:" + prefix + ":"; keys of sub-namespaces ("ganaka:" + prefix + "-…" or "_…") are removed at close too. */
     public String redisKeyPrefix() {
         return "ganaka:" + prefix + ":";
     }
@@ -146,6 +146,9 @@ public final class TestEnvironment implements AutoCloseable {
         }
         if (redisUrl != null) {
             attempt(failures, () -> PrefixCleanup.deleteRedisKeys(redisUrl, redisKeyPrefix()));
+            // Sub-namespaces a test derives from the prefix ("<prefix>-x", "<prefix>_dev"), as the streams below.
+            attempt(failures, () -> PrefixCleanup.deleteRedisKeys(redisUrl, "ganaka:" + prefix + "-"));
+            attempt(failures, () -> PrefixCleanup.deleteRedisKeys(redisUrl, "ganaka:" + prefix + "_"));
         }
         if (natsUrl != null) {
             attempt(failures, () -> PrefixCleanup.deleteStreams(natsUrl, prefix.toUpperCase() + "_"));

@@ -35,6 +35,7 @@ class TestEnvironmentIT {
         TestEnvironment env = TestEnvironment.start();
         String streamName = env.prefix().toUpperCase() + "_GANAKA";
         String outsideKey = "ganaka:" + env.prefix() + "x:control";
+        String subNamespaceKeys = "ganaka:" + env.prefix() + "-sub:";
         PostgresServer server;
         String redisUrl = env.redisUrl();
         String natsUrl = env.natsUrl();
@@ -50,6 +51,8 @@ class TestEnvironmentIT {
                     redis.set(env.redisKeyPrefix() + "k" + i, "v");
                 }
                 redis.set(outsideKey, "kept");
+                redis.set(subNamespaceKeys + "k", "v");
+                redis.set("ganaka:" + env.prefix() + "_dev:k", "v");
             }
             try (var nats = Nats.connect(natsUrl)) {
                 nats.jetStreamManagement().addStream(StreamConfiguration.builder()
@@ -68,6 +71,8 @@ class TestEnvironmentIT {
         assertThat(server.databaseExists(env.databaseName())).isFalse();
         try (Jedis redis = new Jedis(URI.create(redisUrl))) {
             assertThat(redis.keys(env.redisKeyPrefix() + "*")).isEmpty();
+            assertThat(redis.keys(subNamespaceKeys + "*")).isEmpty();
+            assertThat(redis.keys("ganaka:" + env.prefix() + "_dev:*")).isEmpty();
             assertThat(redis.get(outsideKey)).isEqualTo("kept");
             redis.del(outsideKey);
         }
