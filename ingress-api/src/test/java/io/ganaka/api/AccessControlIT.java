@@ -191,8 +191,11 @@ class AccessControlIT {
         api.client.send(withToken(get("/expenses/" + owner.expenseId()), stranger.token()));
 
         List<ILoggingEvent> security = logs.list.stream().filter(e -> e.getLoggerName().equals("security")).toList();
-        assertThat(security).anySatisfy(e -> assertThat(e.getFormattedMessage())
-                .contains("event=access.refused status=401").contains("/expenses/" + owner.expenseId()));
+        // Exactly one line per refusal, with the reason only the access check knows.
+        assertThat(security).filteredOn(e -> e.getFormattedMessage().contains("status=401")
+                        && e.getFormattedMessage().contains("/expenses/" + owner.expenseId()))
+                .singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
+                        .contains("event=access.refused status=401").contains("reason=invalid-token"));
         assertThat(security).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("event=access.refused status=404").contains(stranger.id())
                 .contains("/expenses/" + owner.expenseId()));

@@ -5,8 +5,6 @@ import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Principal;
 import io.ganaka.auth.SessionStore;
 import io.javalin.http.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one access check, run before every matched route: public routes pass, every other route needs a valid
@@ -14,7 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccessCheck {
 
-    private static final Logger SECURITY = LoggerFactory.getLogger("security");
     private static final String BEARER = "Bearer ";
 
     private final AccessTokens tokens;
@@ -31,7 +28,7 @@ public final class AccessCheck {
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            refuse(ctx, "no-token", null);
+            AccessRefusalLog.unauthenticated(ctx, "no-token", null);
             throw new UnauthenticatedException("no Bearer token");
         }
         Principal principal;
@@ -39,18 +36,14 @@ public final class AccessCheck {
             principal = tokens.verify(header.substring(BEARER.length()).strip());
         } catch (RuntimeException e) {
             // InvalidTokenException: logged here as a refusal, answered 401 by the ErrorMapper.
-            refuse(ctx, "invalid-token", null);
+            AccessRefusalLog.unauthenticated(ctx, "invalid-token", null);
             throw e;
         }
         if (sessions.isRevoked(principal)) {
-            refuse(ctx, "revoked-token", principal.userId());
+            AccessRefusalLog.unauthenticated(ctx, "revoked-token", principal.userId());
             throw new UnauthenticatedException("access token signed out");
         }
         Requests.setPrincipal(ctx, principal);
     }
 
-    private static void refuse(Context ctx, String reason, String userId) {
-        SECURITY.info("event=access.refused reason={} userId={} requestId={} ip={} path={}", reason, userId,
-                Requests.requestId(ctx), ctx.req().getRemoteAddr(), ctx.path());
-    }
 }

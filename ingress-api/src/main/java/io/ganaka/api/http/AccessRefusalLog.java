@@ -15,10 +15,13 @@ public final class AccessRefusalLog {
 
     private AccessRefusalLog() {}
 
-    /** A request refused for want of a valid token; {@code reason} is a fixed phrase, never the token itself. */
-    public static void unauthenticated(Context ctx, String reason) {
-        LOG.info("event=access.refused status=401 method={} path={} reason=\"{}\" requestId={}", ctx.method(),
-                ctx.path(), reason, Requests.requestId(ctx));
+    /**
+     * A request refused for want of a valid token, logged once by the access check, which alone knows why;
+     * {@code reason} is a fixed word (no-token, invalid-token, revoked-token), never the token itself.
+     */
+    public static void unauthenticated(Context ctx, String reason, String userId) {
+        LOG.info("event=access.refused status=401 method={} path={} reason={} userId={} requestId={} ip={}",
+                ctx.method(), ctx.path(), reason, userId, Requests.requestId(ctx), ctx.req().getRemoteAddr());
     }
 
     /** An authenticated caller asked for something that is not theirs or does not exist; both answer 404. */

@@ -75,10 +75,8 @@ public final class ErrorMapper {
         }
         ProblemResponse response = toProblem(e, ctx.path(), Requests.requestId(ctx));
         int status = response.problem().status();
-        if (status == 401) {
-            AccessRefusalLog.unauthenticated(ctx, e instanceof InvalidTokenException ? "invalid or expired token"
-                    : e instanceof InvalidCredentialsException ? "invalid credentials" : "no Bearer token");
-        } else if (status == 404) {
+        // 401s are logged where their reason is known (the access check, the account service), so not again here.
+        if (status == 404) {
             AccessRefusalLog.notFound(ctx);
         } else if (e instanceof OriginNotAllowedException) {
             AccessRefusalLog.originRefused(ctx);
