@@ -3,6 +3,7 @@ package io.ganaka.schemas;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import io.ganaka.schemas.rules.RuleDefinition;
 import java.time.Instant;
 import java.util.List;
 
@@ -86,4 +87,50 @@ public sealed interface EventPayload {
     }
 
     record ExpenseDeleted(String expenseId, long expenseVersion) implements EventPayload {}
+
+    /**
+     * The category (and tags) derived for one version of an expense, without changing that version: set by a rule, by
+     * learning, or cleared ({@code categoryId} null, {@code categorizedBy} none) because its category was deleted.
+     * Consumers apply it only while the expense is still at {@code expenseVersion}, so a later edit by the user wins.
+     *
+     * @param tags   the expense's whole tag set after the change
+     * @param ruleId the rule that matched, or null
+     * @param reason why: rule, rules-applied, learned or category-deleted
+     */
+    record ExpenseCategorized(
+            String expenseId,
+            long expenseVersion,
+            String categoryId,
+            String categorizedBy,
+            List<String> tags,
+            String ruleId,
+            String reason)
+            implements EventPayload {
+        public ExpenseCategorized {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    record CategoryCreated(String categoryId, String name, String description, String color) implements EventPayload {}
+
+    record CategoryUpdated(String categoryId, String name, String description, String color) implements EventPayload {}
+
+    /** The category is gone; its expenses were moved to Uncategorized by {@code expense.categorized} events first. */
+    record CategoryDeleted(String categoryId) implements EventPayload {}
+
+    /** A rule was created, updated or deleted ({@code change}); {@code rule} is null on delete. */
+    record RuleChanged(String ruleId, String change, RuleDefinition rule) implements EventPayload {}
+
+    /**
+     * The budgets of one month, or the recurring monthly default when {@code year} and {@code month} are null; the
+     * items replace the previous ones of that period.
+     */
+    record BudgetChanged(Integer year, Integer month, List<BudgetItem> items) implements EventPayload {
+        public BudgetChanged {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    /** At most {@code amount} a month in {@code currency}, for one category or (categoryId null) for all spending. */
+    record BudgetItem(String categoryId, String currency, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount) {}
 }

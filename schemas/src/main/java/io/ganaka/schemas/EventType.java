@@ -15,7 +15,13 @@ public enum EventType {
     USER_LOGGED_OUT("user.logged_out", EventPayload.UserLoggedOut.class),
     EXPENSE_ADDED("expense.added", EventPayload.ExpenseAdded.class),
     EXPENSE_UPDATED("expense.updated", EventPayload.ExpenseUpdated.class),
-    EXPENSE_DELETED("expense.deleted", EventPayload.ExpenseDeleted.class);
+    EXPENSE_DELETED("expense.deleted", EventPayload.ExpenseDeleted.class),
+    EXPENSE_CATEGORIZED("expense.categorized", EventPayload.ExpenseCategorized.class),
+    CATEGORY_CREATED("category.created", EventPayload.CategoryCreated.class),
+    CATEGORY_UPDATED("category.updated", EventPayload.CategoryUpdated.class),
+    CATEGORY_DELETED("category.deleted", EventPayload.CategoryDeleted.class),
+    RULE_CHANGED("rule.changed", EventPayload.RuleChanged.class),
+    BUDGET_CHANGED("budget.changed", EventPayload.BudgetChanged.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
