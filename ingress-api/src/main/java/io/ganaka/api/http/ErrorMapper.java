@@ -1,9 +1,12 @@
 package io.ganaka.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ganaka.api.errors.ConflictException;
 import io.ganaka.api.errors.InvalidCredentialsException;
 import io.ganaka.api.errors.MalformedRequestException;
 import io.ganaka.api.errors.NotFoundException;
+import io.ganaka.api.errors.PreconditionFailedException;
+import io.ganaka.api.errors.PreconditionRequiredException;
 import io.ganaka.api.errors.TooManyRequestsException;
 import io.ganaka.api.errors.ServiceUnavailableException;
 import io.ganaka.api.errors.UnauthenticatedException;
@@ -119,6 +122,18 @@ public final class ErrorMapper {
         }
         if (e instanceof NotFoundException) {
             return new ProblemResponse(notFound(instance));
+        }
+        if (e instanceof ConflictException c) {
+            return new ProblemResponse(Problem.of(c.type(), "Conflict", 409, c.getMessage(), instance));
+        }
+        if (e instanceof PreconditionFailedException p) {
+            Problem problem = Problem.of("precondition-failed", "Precondition Failed", 412, p.getMessage(), instance);
+            return p.currentETag() == null ? new ProblemResponse(problem)
+                    : new ProblemResponse(problem, Map.of("ETag", p.currentETag()));
+        }
+        if (e instanceof PreconditionRequiredException p) {
+            return new ProblemResponse(Problem.of("precondition-required", "Precondition Required", 428,
+                    p.getMessage(), instance));
         }
         if (e instanceof InvalidCredentialsException) {
             return new ProblemResponse(Problem.of("invalid-credentials", "Invalid credentials", 401,

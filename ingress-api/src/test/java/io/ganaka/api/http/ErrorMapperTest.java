@@ -3,10 +3,13 @@ package io.ganaka.api.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ganaka.api.errors.ConflictException;
 import io.ganaka.api.errors.FieldError;
 import io.ganaka.api.errors.InvalidCredentialsException;
 import io.ganaka.api.errors.MalformedRequestException;
 import io.ganaka.api.errors.NotFoundException;
+import io.ganaka.api.errors.PreconditionFailedException;
+import io.ganaka.api.errors.PreconditionRequiredException;
 import io.ganaka.api.errors.UnauthenticatedException;
 import io.ganaka.api.errors.UnprocessableException;
 import io.ganaka.api.errors.UnsupportedMediaTypeException;
@@ -52,6 +55,21 @@ class ErrorMapperTest {
         assertThat(json.has("errors")).isFalse();
         assertThat(json.get("status").asInt()).isEqualTo(404);
         assertThat(json.get("type").asText()).isEqualTo("https://ganaka.dev/problems/not-found");
+    }
+
+    @Test
+    void mapsConflictsAndPreconditionsToTheirStatusesAndSendsTheCurrentETagBack() {
+        assertThat(map(new ConflictException("category-name-taken", "You already have a category named Coffee.")))
+                .extracting(Problem::status, Problem::type, Problem::detail)
+                .containsExactly(409, "https://ganaka.dev/problems/category-name-taken",
+                        "You already have a category named Coffee.");
+        ProblemResponse stale = mapper.toProblem(new PreconditionFailedException("version 3 is current", "\"3\""),
+                "/expenses/x", "req-1");
+        assertThat(stale.problem().status()).isEqualTo(412);
+        assertThat(stale.headers()).containsEntry("ETag", "\"3\"");
+        assertThat(map(new PreconditionRequiredException("send If-Match")))
+                .extracting(Problem::status, Problem::type)
+                .containsExactly(428, "https://ganaka.dev/problems/precondition-required");
     }
 
     @Test
