@@ -4,6 +4,12 @@ import io.ganaka.api.dashboard.DashboardPage;
 import io.ganaka.api.auth.AccountRepository;
 import io.ganaka.api.auth.AccountService;
 import io.ganaka.api.auth.AuthHandlers;
+import io.ganaka.api.budgets.BudgetHandlers;
+import io.ganaka.api.budgets.BudgetRepository;
+import io.ganaka.api.budgets.BudgetService;
+import io.ganaka.api.categories.CategoryHandlers;
+import io.ganaka.api.categories.CategoryRepository;
+import io.ganaka.api.categories.CategoryService;
 import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.expenses.ExpenseRepository;
@@ -85,7 +91,9 @@ public final class ApiServer implements AutoCloseable {
                 new DashboardPage(),
                 new UserHandlers(new UserService(new UserRepository(db),
                         sessions::endAllSessionsAndForget, publisher, s.publishTimeout())),
-                new Cors(s.corsOrigins()));
+                new Cors(s.corsOrigins()),
+                new CategoryHandlers(new CategoryService(new CategoryRepository(db), publisher, s.publishTimeout())),
+                new BudgetHandlers(new BudgetService(new BudgetRepository(db), publisher, s.publishTimeout())));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();

@@ -2,6 +2,7 @@ package io.ganaka.api.events;
 
 import io.ganaka.schemas.Event;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,18 +18,23 @@ public final class Publishing {
 
     /** @throws PublishUnavailableException when the event is not stored, not acked in time, or the wait interrupted */
     public static PublishReceipt awaitDurable(EventPublisher publisher, Event event, Duration timeout) {
+        return awaitDurable(publisher.publish(event), event.id(), timeout);
+    }
+
+    /** Waits for the ack of an event already handed to the publisher; fails like {@link #awaitDurable}. */
+    public static PublishReceipt awaitDurable(CompletableFuture<PublishReceipt> ack, String eventId, Duration timeout) {
         try {
-            return publisher.publish(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof PublishUnavailableException unavailable) {
                 throw unavailable;
             }
-            throw new PublishUnavailableException("event " + event.id() + " not stored: " + e.getCause(), e.getCause());
+            throw new PublishUnavailableException("event " + eventId + " not stored: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new PublishUnavailableException("event " + event.id() + " not acked within " + timeout, e);
+            throw new PublishUnavailableException("event " + eventId + " not acked within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishUnavailableException("interrupted while waiting for the ack of " + event.id(), e);
+            throw new PublishUnavailableException("interrupted while waiting for the ack of " + eventId, e);
         }
     }
 }

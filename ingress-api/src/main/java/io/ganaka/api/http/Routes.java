@@ -1,6 +1,8 @@
 package io.ganaka.api.http;
 
 import io.ganaka.api.auth.AuthHandlers;
+import io.ganaka.api.budgets.BudgetHandlers;
+import io.ganaka.api.categories.CategoryHandlers;
 import io.ganaka.api.dashboard.DashboardPage;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
@@ -27,11 +29,13 @@ public final class Routes {
     private final DashboardPage dashboard;
     private final UserHandlers users;
     private final Cors cors;
+    private final CategoryHandlers categories;
+    private final BudgetHandlers budgets;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
-                  Cors cors) {
+                  Cors cors, CategoryHandlers categories, BudgetHandlers budgets) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -41,6 +45,8 @@ public final class Routes {
         this.dashboard = dashboard;
         this.users = users;
         this.cors = cors;
+        this.categories = categories;
+        this.budgets = budgets;
     }
 
     private List<Route> routes() {
@@ -65,7 +71,18 @@ public final class Routes {
                 Route.post("/expenses", expenses::add, ApiRole.USER),
                 Route.get("/expenses/{id}", expenses::get, ApiRole.USER),
 
-                Route.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER));
+                Route.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER),
+
+                Route.get("/categories", categories::list, ApiRole.USER),
+                Route.post("/categories", categories::create, ApiRole.USER),
+                Route.get("/categories/{id}", categories::get, ApiRole.USER),
+                Route.put("/categories/{id}", categories::replace, ApiRole.USER),
+                Route.delete("/categories/{id}", categories::delete, ApiRole.USER),
+
+                Route.get("/budgets/default", budgets::getDefault, ApiRole.USER),
+                Route.put("/budgets/default", budgets::replaceDefault, ApiRole.USER),
+                Route.get("/budgets/{year}/{month}", budgets::getMonth, ApiRole.USER),
+                Route.put("/budgets/{year}/{month}", budgets::replaceMonth, ApiRole.USER));
     }
 
     /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */

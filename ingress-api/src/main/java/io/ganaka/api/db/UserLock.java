@@ -1,0 +1,27 @@
+package io.ganaka.api.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Serializes one user's definition writes (categories, budgets): each takes this lock on the user's row first, so
+ * two writes of the same user commit, and publish their events, one after the other, and a write never sees a
+ * category that a concurrent delete is removing. FOR NO KEY UPDATE leaves the sinks' FOR KEY SHARE locks alone.
+ */
+public final class UserLock {
+
+    private UserLock() {}
+
+    /** @return false when the user no longer exists (deleted meanwhile) */
+    public static boolean lock(Connection c, UUID userId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM users WHERE id = ? FOR NO KEY UPDATE")) {
+            s.setObject(1, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}
