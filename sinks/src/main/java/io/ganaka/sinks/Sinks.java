@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sinks role: the expense, monthly-summary and user-erasure sinks, each on its own thread with its own consumer
- * group, sharing one dead-letter producer.
+ * The sinks role: the expense, monthly-summary, user-erasure and default-categories sinks, each on its own thread
+ * with its own consumer group, sharing one dead-letter producer.
  */
 public final class Sinks implements AutoCloseable {
 
@@ -40,6 +40,7 @@ public final class Sinks implements AutoCloseable {
             sinks.launch(new ExpenseSink(settings.naming()), settings, db);
             sinks.launch(new MonthlySummarySink(settings.naming()), settings, db);
             sinks.launch(new UserErasureSink(settings.naming()), settings, db);
+            sinks.launch(new DefaultCategoriesSink(settings.naming()), settings, db);
         } catch (RuntimeException e) {
             sinks.close();
             throw e;
