@@ -148,8 +148,8 @@ class DefaultCategoriesSinkIT {
     void aReplayOfTheUsersTopicFromOffsetZeroDoesNotRecreateADeletedDefault() throws Exception {
         Naming naming = new Naming(env.prefix() + "-defaults");
         UUID user = account();
-        try (KafkaTopics kafka = new KafkaTopics(env.kafkaBootstrapServers());
-             KafkaProducer<String, byte[]> producer = producer()) {
+        KafkaTopics kafka = new KafkaTopics(env.kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = producer()) {
             kafka.create(2, naming.topic(Topic.USERS));
             kafka.create(1, naming.topic(Topic.DLQ));
             Event registered = Event.create(user.toString(), null,
@@ -160,21 +160,29 @@ class DefaultCategoriesSinkIT {
             }
             String group = naming.groupId("sinks-" + sink().name());
 
-            try (Sinks sinks = start(naming)) {
+            Sinks first = start(naming);
+            try {
                 await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM categories WHERE user_id = ?", user)
                         == CATEGORIES && kafka.caughtUp(group, naming.topic(Topic.USERS)));
+            } finally {
+                first.close();
             }
             update("DELETE FROM categories WHERE user_id = ? AND id = '"
                     + DefaultCatalog.categoryId(user, "travel") + "'", user);
             await().atMost(DEADLINE).untilAsserted(() -> kafka.deleteGroup(group));
-            try (Sinks sinks = start(naming)) {
+            Sinks replay = start(naming);
+            try {
                 await().atMost(DEADLINE).until(() -> kafka.caughtUp(group, naming.topic(Topic.USERS)));
+            } finally {
+                replay.close();
             }
 
             assertThat(count("SELECT count(*) FROM categories WHERE user_id = ?", user)).isEqualTo(CATEGORIES - 1);
             assertThat(ids("SELECT id FROM categories WHERE user_id = ?", user))
                     .doesNotContain(DefaultCatalog.categoryId(user, "travel"));
             assertThat(kafka.readAll(naming.topic(Topic.DLQ))).isEmpty();
+        } finally {
+            kafka.close();
         }
     }
 
