@@ -68,7 +68,19 @@ class AccessControlIT {
             entry("GET /users/{id}", new RouteCase(o -> get("/users/" + o.user().id()), 404)),
             entry("PUT /users/{id}", new RouteCase(o -> put("/users/" + o.user().id(),
                     "{\"displayName\":\"Mallory\",\"timezone\":\"UTC\",\"preferences\":{}}"), 404)),
-            entry("DELETE /users/{id}", new RouteCase(o -> delete("/users/" + o.user().id()), 404)));
+            entry("DELETE /users/{id}", new RouteCase(o -> delete("/users/" + o.user().id()), 404)),
+            entry("GET /categories", new RouteCase(o -> get("/categories"), 200)),
+            entry("POST /categories", new RouteCase(o -> post("/categories", "{\"name\":\"Books\"}"), 201)),
+            entry("GET /categories/{id}", new RouteCase(o -> get("/categories/" + o.categoryId()), 404)),
+            entry("PUT /categories/{id}", new RouteCase(o -> put("/categories/" + o.categoryId(),
+                    "{\"name\":\"Books\"}"), 404)),
+            entry("DELETE /categories/{id}", new RouteCase(o -> delete("/categories/" + o.categoryId()), 404)),
+            entry("GET /budgets/default", new RouteCase(o -> get("/budgets/default"), 200)),
+            entry("PUT /budgets/default", new RouteCase(o -> put("/budgets/default", budget(null)), 200)),
+            entry("GET /budgets/{year}/{month}", new RouteCase(o -> get("/budgets/2026/3"), 200)),
+            // The owner's category in a budget: refused exactly like a category that does not exist.
+            entry("PUT /budgets/{year}/{month}", new RouteCase(o -> put("/budgets/2026/3", budget(o.categoryId())),
+                    422)));
 
     private static RunningApi api;
     private static ListAppender<ILoggingEvent> logs;
@@ -311,6 +323,11 @@ class AccessControlIT {
         return "{\"amount\":\"3.20\",\"currency\":\"EUR\",\"description\":\"Coffee\",\"occurredAt\":"
                 + "\"2026-03-15T12:00:00Z\"" + (categoryId == null ? "" : ",\"categoryId\":\"" + categoryId + "\"")
                 + "}";
+    }
+
+    private static String budget(UUID categoryId) {
+        return "{\"items\":[{\"categoryId\":" + (categoryId == null ? "null" : "\"" + categoryId + "\"")
+                + ",\"currency\":\"EUR\",\"amount\":\"300.00\"}]}";
     }
 
     private static HttpRequest withToken(HttpRequest.Builder builder, String token) {
