@@ -8,6 +8,7 @@ import io.ganaka.api.budgets.BudgetHandlers;
 import io.ganaka.api.budgets.BudgetRepository;
 import io.ganaka.api.budgets.BudgetService;
 import io.ganaka.api.categories.CategoryHandlers;
+import io.ganaka.api.categories.CategoryRemovals;
 import io.ganaka.api.categories.CategoryRepository;
 import io.ganaka.api.categories.CategoryService;
 import io.ganaka.api.events.EventPublisher;
@@ -92,7 +93,8 @@ public final class ApiServer implements AutoCloseable {
                 new UserHandlers(new UserService(new UserRepository(db),
                         sessions::endAllSessionsAndForget, publisher, s.publishTimeout())),
                 new Cors(s.corsOrigins()),
-                new CategoryHandlers(new CategoryService(new CategoryRepository(db), publisher, s.publishTimeout())),
+                new CategoryHandlers(new CategoryService(new CategoryRepository(db), new CategoryRemovals(db),
+                        publisher, s.publishTimeout())),
                 new BudgetHandlers(new BudgetService(new BudgetRepository(db), publisher, s.publishTimeout())));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -46,9 +46,7 @@ public final class BudgetRepository {
     public void replace(UUID userId, BudgetPeriod period, List<BudgetItem> items, Consumer<List<BudgetItem>> beforeCommit)
             throws SQLException {
         Transactions.run(db, c -> {
-            if (!UserLock.lock(c, userId)) {
-                throw new NotFoundException("user " + userId + " is gone");
-            }
+            UserLock.require(c, userId);
             requireOwnCategories(c, userId, items);
             try (PreparedStatement s = c.prepareStatement(
                     "DELETE FROM budgets WHERE user_id = ? AND year = ? AND month = ?")) {

@@ -1,13 +1,8 @@
 package io.ganaka.api.categories;
 
-import io.ganaka.api.budgets.BudgetPeriod;
-import io.ganaka.api.budgets.BudgetRepository;
 import io.ganaka.api.db.Transactions;
 import io.ganaka.api.db.UserLock;
 import io.ganaka.api.errors.ConflictException;
-import io.ganaka.api.errors.NotFoundException;
-import io.ganaka.schemas.EventPayload.BudgetChanged;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,15 +10,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Categories in the {@code categories} table, plus the reads and deletes that removing one needs (its expenses in
- * the projection, the rules that set it, its budgets). Every write runs under the user's lock and commits only after
- * the caller's step (publishing the events) returned.
+ * Categories in the {@code categories} table; removing one is {@link CategoryRemovals}' job. Every write runs under
+ * the user's lock and commits only after the caller's step (publishing the event) returned.
  */
 public final class CategoryRepository {
 
@@ -70,7 +63,7 @@ public final class CategoryRepository {
     public CategoryView create(UUID userId, UUID id, CategoryRequest request, int max,
                                Consumer<CategoryView> beforeCommit) throws SQLException {
         return Transactions.run(db, c -> {
-            lockUser(c, userId);
+            UserLock.require(c, userId);
             if (count(c, userId) >= max) {
                 throw new ConflictException("category-limit-reached",
                         "You have " + max + " categories, the most allowed; delete one first.");
@@ -96,7 +89,7 @@ public final class CategoryRepository {
     public Optional<CategoryView> replace(UUID userId, UUID id, CategoryRequest request,
                                           Consumer<CategoryView> beforeCommit) throws SQLException {
         return Transactions.run(db, c -> {
-            lockUser(c, userId);
+            UserLock.require(c, userId);
             try (PreparedStatement s = c.prepareStatement("UPDATE categories SET name = ?, description = ?, color = ?,"
                     + " updated_at = now() WHERE user_id = ? AND id = ? RETURNING " + COLUMNS)) {
                 bind(s, 1, request);
@@ -107,87 +100,6 @@ public final class CategoryRepository {
                 return updated;
             }
         });
-    }
-
-    /** Up to {@code limit} live expenses of the category with ids after {@code after} (null: from the start), by id. */
-    List<CategorizedExpense> expensesIn(UUID userId, UUID categoryId, UUID after, int limit) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, version, tags FROM expenses WHERE user_id = ? AND category_id = ? AND NOT deleted"
-                        + " AND (?::uuid IS NULL OR id > ?::uuid) ORDER BY id LIMIT ?")) {
-            s.setObject(1, userId);
-            s.setObject(2, categoryId);
-            s.setObject(3, after);
-            s.setObject(4, after);
-            s.setInt(5, limit);
-            List<CategorizedExpense> page = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    page.add(new CategorizedExpense(rs.getObject("id", UUID.class), rs.getLong("version"),
-                            tags(rs.getArray("tags"))));
-                }
-            }
-            return page;
-        }
-    }
-
-    /**
-     * Deletes the category with the rules that set it and its budgets, and commits once {@code beforeCommit} returned.
-     *
-     * @return false, with nothing changed, when the user has no such category
-     */
-    boolean delete(UUID userId, UUID id, Consumer<CategoryRemoval> beforeCommit) throws SQLException {
-        return Transactions.run(db, c -> {
-            lockUser(c, userId);
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM categories WHERE user_id = ? AND id = ?")) {
-                s.setObject(1, userId);
-                s.setObject(2, id);
-                if (s.executeUpdate() == 0) {
-                    return false;
-                }
-            }
-            List<UUID> rules = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM category_rules WHERE user_id = ?"
-                    + " AND lower(definition #>> '{actions,categoryId}') = ? RETURNING id")) {
-                s.setObject(1, userId);
-                s.setString(2, id.toString());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rules.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            List<BudgetChanged> budgets = deleteBudgets(c, userId, id);
-            beforeCommit.accept(new CategoryRemoval(id, rules, budgets));
-            return true;
-        });
-    }
-
-    /** Deletes the category's budgets; answers each affected period with the items it has left. */
-    private static List<BudgetChanged> deleteBudgets(Connection c, UUID userId, UUID categoryId) throws SQLException {
-        TreeSet<BudgetPeriod> periods = new TreeSet<>((a, b) -> a.year() != b.year()
-                ? Integer.compare(a.year(), b.year()) : Integer.compare(a.month(), b.month()));
-        try (PreparedStatement s = c.prepareStatement(
-                "DELETE FROM budgets WHERE user_id = ? AND category_id = ? RETURNING year, month")) {
-            s.setObject(1, userId);
-            s.setObject(2, categoryId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    periods.add(new BudgetPeriod(rs.getInt(1), rs.getInt(2)));
-                }
-            }
-        }
-        List<BudgetChanged> changes = new ArrayList<>();
-        for (BudgetPeriod period : periods) {
-            changes.add(new BudgetChanged(period.eventYear(), period.eventMonth(),
-                    BudgetRepository.items(c, userId, period)));
-        }
-        return changes;
-    }
-
-    private static void lockUser(Connection c, UUID userId) throws SQLException {
-        if (!UserLock.lock(c, userId)) {
-            throw new NotFoundException("user " + userId + " is gone");
-        }
     }
 
     private static int count(Connection c, UUID userId) throws SQLException {
@@ -224,7 +136,4 @@ public final class CategoryRepository {
                 rs.getString("color"), rs.getBoolean("is_default"));
     }
 
-    private static List<String> tags(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
-    }
 }

@@ -36,11 +36,14 @@ public final class CategoryService {
     static final int MOVE_WINDOW = 16;
 
     private final CategoryRepository categories;
+    private final CategoryRemovals removals;
     private final EventPublisher publisher;
     private final Duration publishTimeout;
 
-    public CategoryService(CategoryRepository categories, EventPublisher publisher, Duration publishTimeout) {
+    public CategoryService(CategoryRepository categories, CategoryRemovals removals, EventPublisher publisher,
+                           Duration publishTimeout) {
         this.categories = categories;
+        this.removals = removals;
         this.publisher = publisher;
         this.publishTimeout = publishTimeout;
     }
@@ -89,7 +92,7 @@ public final class CategoryService {
             throw notFound(userId, id);
         }
         moveExpensesToUncategorized(user, category, correlationId);
-        boolean deleted = categories.delete(user, category, removal -> {
+        boolean deleted = removals.delete(user, category, removal -> {
             PublishWindow window = new PublishWindow(publisher, MOVE_WINDOW, publishTimeout);
             for (UUID rule : removal.deletedRules()) {
                 window.publish(Event.create(userId, correlationId, new RuleChanged(rule.toString(), "deleted", null)));
@@ -110,7 +113,7 @@ public final class CategoryService {
         UUID after = null;
         List<CategorizedExpense> page;
         do {
-            page = categories.expensesIn(user, category, after, EXPENSE_PAGE);
+            page = removals.expensesIn(user, category, after, EXPENSE_PAGE);
             for (CategorizedExpense expense : page) {
                 window.publish(Event.create(user.toString(), correlationId, new ExpenseCategorized(
                         expense.id().toString(), expense.version(), null, "none", expense.tags(), null,

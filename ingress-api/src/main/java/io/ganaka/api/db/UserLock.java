@@ -1,5 +1,6 @@
 package io.ganaka.api.db;
 
+import io.ganaka.api.errors.NotFoundException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,17 @@ import java.util.UUID;
 public final class UserLock {
 
     private UserLock() {}
+
+    /**
+     * Takes the lock.
+     *
+     * @throws NotFoundException when the user no longer exists (deleted meanwhile): nothing of theirs is left to change
+     */
+    public static void require(Connection c, UUID userId) throws SQLException {
+        if (!lock(c, userId)) {
+            throw new NotFoundException("user " + userId + " is gone");
+        }
+    }
 
     /** @return false when the user no longer exists (deleted meanwhile) */
     public static boolean lock(Connection c, UUID userId) throws SQLException {
