@@ -15,6 +15,7 @@ import java.util.List;
 /**
  * Every route of the API and who may call it, in one table. Routes without {@link ApiRole#PUBLIC} need a token; the
  * table is also published through {@link #table()} so that tests can prove every protected route is protected.
+ * Every authenticated {@code POST} outside {@code /auth/} honours {@code Idempotency-Key} (see {@link Idempotency}).
  */
 public final class Routes {
 
@@ -27,11 +28,12 @@ public final class Routes {
     private final DashboardPage dashboard;
     private final UserHandlers users;
     private final Cors cors;
+    private final Idempotency idempotency;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
-                  Cors cors) {
+                  Cors cors, Idempotency idempotency) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -41,6 +43,7 @@ public final class Routes {
         this.dashboard = dashboard;
         this.users = users;
         this.cors = cors;
+        this.idempotency = idempotency;
     }
 
     private List<Route> routes() {
@@ -81,14 +84,23 @@ public final class Routes {
         routes.before(cors::handle);
         routes.beforeMatched(accessCheck::check);
         for (Route route : routes()) {
+            Handler handler = isIdempotent(route.spec()) ? idempotency.wrap(route.handler()) : route.handler();
             routes.addHttpHandler(HandlerType.findOrCreate(route.spec().method()), route.spec().path(),
-                    route.handler(), route.spec().role());
+                    handler, route.spec().role());
             if (route.spec().method().equals("GET")) {
                 // Javalin answers HEAD with the GET handler but without its roles, so public pages would need a token.
                 routes.addHttpHandler(HandlerType.HEAD, route.spec().path(), route.handler(), route.spec().role());
             }
         }
         errors.register(routes, table());
+    }
+
+    /**
+     * Authenticated creations take an {@code Idempotency-Key}; the {@code /auth/} routes do not, because their answers
+     * hold credentials and tokens, which are never stored for a replay.
+     */
+    static boolean isIdempotent(RouteSpec route) {
+        return route.method().equals("POST") && route.role() != ApiRole.PUBLIC && !route.path().startsWith("/auth/");
     }
 
     /** A row of the table with its handler. */
