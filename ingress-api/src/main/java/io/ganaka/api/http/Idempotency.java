@@ -10,7 +10,12 @@ import io.ganaka.api.http.IdempotencyStore.InProgress;
 import io.ganaka.api.http.IdempotencyStore.StoredAnswer;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -18,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,20 +144,39 @@ public final class Idempotency {
         return VALID_KEY.matcher(key).matches() && !key.isBlank();
     }
 
-    /** What makes two requests "the same": method, path with query, and the exact body bytes. */
-    private static String fingerprint(Context ctx) {
+    /**
+     * What makes two requests "the same": method, path with query, and the exact body bytes. A multipart body is read
+     * through its parts instead, which the server keeps, so that the handler can still read its uploads afterwards.
+     */
+    private static String fingerprint(Context ctx) throws IOException {
+        MessageDigest digest = sha256();
         String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
-        byte[] head = (ctx.method().name() + " " + ctx.path() + query + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = ctx.bodyAsBytes();
-        byte[] all = new byte[head.length + body.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(body, 0, all, head.length, body.length);
-        return sha256(all);
+        digest.update((ctx.method().name() + " " + ctx.path() + query + "\n").getBytes(StandardCharsets.UTF_8));
+        if (!ctx.isMultipartFormData()) {
+            digest.update(ctx.bodyAsBytes()); // kept by Javalin: ctx.body() and bodyAsBytes() still work afterwards
+            return HexFormat.of().formatHex(digest.digest());
+        }
+        for (Map.Entry<String, List<String>> field : new TreeMap<>(ctx.formParamMap()).entrySet()) {
+            digest.update(("field " + field.getKey() + "=" + field.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<String, List<UploadedFile>> files : new TreeMap<>(ctx.uploadedFileMap()).entrySet()) {
+            for (UploadedFile file : files.getValue()) {
+                digest.update(("file " + files.getKey() + " " + file.filename() + "\n").getBytes(StandardCharsets.UTF_8));
+                try (InputStream content = file.content()) {
+                    content.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform is required to provide SHA-256.
             throw new IllegalStateException(e);

@@ -7,6 +7,7 @@ import io.ganaka.auth.Principal;
 import io.ganaka.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,6 +46,7 @@ class IdempotencyTest {
                     new Principal(ctx.header("X-Test-User"), "user", "t", Instant.now().plusSeconds(60))));
             config.routes.post("/things", idempotency.wrap(this::create));
             config.routes.post("/other", idempotency.wrap(this::create));
+            config.routes.post("/uploads", idempotency.wrap(this::upload));
             new ErrorMapper().register(config.routes, List.of());
         }).start(0);
     }
@@ -73,6 +75,29 @@ class IdempotencyTest {
                 .header("X-Per-Response", "run " + run).json(Map.of("run", run));
     }
 
+    /** Echoes the size of the uploaded file, proving the handler can still read it after the wrapper did. */
+    private void upload(Context ctx) {
+        runs.incrementAndGet();
+        UploadedFile file = ctx.uploadedFile("file");
+        ctx.status(201).result(file.filename() + " " + file.contentAndClose(in -> {
+            try {
+                return in.readAllBytes().length;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    private HttpResponse<String> upload(String key, String csv) throws Exception {
+        String boundary = "b0undary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bank.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/uploads"))
+                .header("X-Test-User", "u1").header(Idempotency.HEADER, key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String path, String user, String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .header("X-Test-User", user).header("Content-Type", "application/json")
@@ -98,6 +123,20 @@ class IdempotencyTest {
             assertThat(again.headers().firstValue(header)).as(header).isEqualTo(first.headers().firstValue(header));
         }
         assertThat(again.headers().firstValue("X-Per-Response")).isEmpty();
+    }
+
+    @Test
+    void aMultipartUploadIsFingerprintedByItsPartsAndStillReadableByTheHandler() throws Exception {
+        HttpResponse<String> first = upload("key-1", "date,amount\n2026-03-01,1.00");
+        HttpResponse<String> again = upload("key-1", "date,amount\n2026-03-01,1.00");
+        HttpResponse<String> changed = upload("key-1", "date,amount\n2026-03-01,2.00");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.body()).isEqualTo("bank.csv 27");
+        assertThat(again.headers().firstValue(Idempotency.REPLAYED)).contains("true");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(changed.statusCode()).isEqualTo(422);
+        assertThat(runs).hasValue(1);
     }
 
     @Test
