@@ -3,10 +3,14 @@ package io.ganaka.app;
 import io.ganaka.api.ApiServer;
 import io.ganaka.api.ApiSettings;
 import io.ganaka.api.events.JetStreamPublisher;
+import io.ganaka.api.events.ProjectionWaiter;
+import io.ganaka.api.http.RedisIdempotencyStore;
+import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.bridge.Bridge;
 import io.ganaka.bridge.BridgeSettings;
+import io.ganaka.sinks.NatsProjectionReports;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
 import io.ganaka.streams.StreamsRole;
@@ -30,6 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class GanakaSystem implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GanakaSystem.class);
+    /**
+     * Requests waiting at once for their projection ({@code Prefer: wait}); each holds an HTTP thread, so this stays
+     * well below Javalin's Jetty pool (250 threads) and the rest of the API keeps answering while clients wait.
+     */
+    private static final int MAX_PROJECTION_WAITERS = 100;
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
     private ApiServer api;
@@ -58,7 +67,10 @@ public final class GanakaSystem implements AutoCloseable {
             db = remember(Connections.postgres(config, "ganaka-" + config.naming().groupId("db")));
         }
         if (roles.contains(Role.SINKS)) {
-            remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)), db));
+            // The sinks announce what they committed, so that API requests with Prefer: wait can answer.
+            Connection nats = remember(Connections.nats(config, "ganaka-sinks"));
+            remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)), db,
+                    new NatsProjectionReports(nats, config.naming())));
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {
@@ -77,10 +89,12 @@ public final class GanakaSystem implements AutoCloseable {
             var publisher = new JetStreamPublisher(nats, config.naming(), 2_000, Duration.ofSeconds(5));
             var hasher = new Argon2PasswordHasher(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
             var tokens = new AccessTokens(config.jwtSecret(), Duration.ofMinutes(15), Clock.systemUTC());
+            var projections = remember(ProjectionWaiter.subscribe(nats, config.naming(), MAX_PROJECTION_WAITERS));
             api = remember(ApiServer.start(
                     new ApiSettings(config.httpPort(), config.naming(), Duration.ofSeconds(5), 1_000_000,
                             config.corsOrigins()),
-                    db, publisher, redis, tokens, hasher));
+                    db, publisher, redis, tokens, hasher, AbuseLimits.DEFAULTS, projections,
+                    new RedisIdempotencyStore(redis, config.naming())));
             log.info("Role api listening on port {}", api.port());
         }
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small JSON-over-HTTP client for the end-to-end tests. */
 final class HttpJson {
@@ -30,12 +31,16 @@ final class HttpJson {
     }
 
     Reply post(String path, String token, Object body) {
+        return post(path, token, body, Map.of());
+    }
+
+    /** A POST with extra request headers such as {@code Prefer} or {@code Idempotency-Key}. */
+    Reply post(String path, String token, Object body, Map<String, String> headers) {
         try {
             String json = Json.MAPPER.writeValueAsString(body);
-            return send(request(path, token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build());
+            HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json");
+            headers.forEach(request::header);
+            return send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -12,6 +12,7 @@ import io.ganaka.api.categories.CategoryRemovals;
 import io.ganaka.api.categories.CategoryRepository;
 import io.ganaka.api.categories.CategoryService;
 import io.ganaka.api.events.EventPublisher;
+import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.expenses.ExpenseRepository;
 import io.ganaka.api.expenses.ExpenseService;
@@ -20,6 +21,9 @@ import io.ganaka.api.health.Readiness;
 import io.ganaka.api.http.AccessCheck;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
+import io.ganaka.api.http.Idempotency;
+import io.ganaka.api.http.IdempotencyStore;
+import io.ganaka.api.http.RedisIdempotencyStore;
 import io.ganaka.api.http.RouteSpec;
 import io.ganaka.api.http.Routes;
 import io.ganaka.api.http.ServerErrors;
@@ -73,8 +77,20 @@ public final class ApiServer implements AutoCloseable {
         return start(s, db, publisher, redis, tokens, hasher, AbuseLimits.DEFAULTS);
     }
 
+    /** A server whose writes never wait for projections, keeping idempotency keys in {@code redis}. */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits) {
+        return start(s, db, publisher, redis, tokens, hasher, limits, ProjectionWaiter.disabled(),
+                new RedisIdempotencyStore(redis, s.naming()));
+    }
+
+    /**
+     * A server whose writes can wait for {@code projections} ({@code Prefer: wait}) and that keeps the answers of
+     * {@code Idempotency-Key} requests in {@code idempotency}.
+     */
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
+                                  ProjectionWaiter projections, IdempotencyStore idempotency) {
         ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
         AbuseMetrics abuseMetrics = new AbuseMetrics();
         RedisSessionStore sessions = new RedisSessionStore(redis, s.naming().redisPrefix(), tokens.ttl());
@@ -84,7 +100,8 @@ public final class ApiServer implements AutoCloseable {
                 s.publishTimeout());
         Routes routes = new Routes(
                 new AuthHandlers(accounts),
-                new ExpenseHandlers(new ExpenseService(new ExpenseRepository(db), publisher, s.publishTimeout())),
+                new ExpenseHandlers(new ExpenseService(new ExpenseRepository(db), publisher, s.publishTimeout(),
+                        projections)),
                 new ReportHandlers(new ReportService(new ReportRepository(db))),
                 new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
                 new AccessCheck(tokens, sessions),
@@ -93,6 +110,7 @@ public final class ApiServer implements AutoCloseable {
                 new UserHandlers(new UserService(new UserRepository(db),
                         sessions::endAllSessionsAndForget, publisher, s.publishTimeout())),
                 new Cors(s.corsOrigins()),
+                new Idempotency(idempotency),
                 new CategoryHandlers(new CategoryService(new CategoryRepository(db), new CategoryRemovals(db),
                         publisher, s.publishTimeout())),
                 new BudgetHandlers(new BudgetService(new BudgetRepository(db), publisher, s.publishTimeout())));

@@ -3,9 +3,11 @@ package io.ganaka.sinks;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventDecodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Decoding shared by the sinks that read {@link Event}s: a tombstone is no event, and a record that cannot be decoded
@@ -13,7 +15,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class EventRecords {
 
+    /** The Kafka header in which the bridge carries the event id (the JetStream {@code Nats-Msg-Id}). */
+    static final String EVENT_ID_HEADER = "ganaka-event-id";
+
     private EventRecords() {
+    }
+
+    /** The event id the bridge put on the record, or empty when it has none (e.g. a topology's output). */
+    static Optional<String> eventId(ConsumerRecord<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader(EVENT_ID_HEADER);
+        return header == null || header.value() == null
+                ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /** The record's event, or empty for a tombstone (null value). */

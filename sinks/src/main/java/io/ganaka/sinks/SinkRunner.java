@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The consumer loop every sink shares: poll, write the batch in one transaction, and commit the offsets only after
  * the database commit. Transient failures retry the same batch with back-off; a record that can never be written goes
- * to the dead-letter topic and the rest of its batch is written without it.
+ * to the dead-letter topic and the rest of its batch is written without it. After each database commit the ids of the
+ * events written are handed to {@link ProjectionReports}, so that clients waiting for them can read their writes.
  */
 final class SinkRunner<T> implements Runnable {
 
@@ -39,6 +41,7 @@ final class SinkRunner<T> implements Runnable {
     private volatile Consumer<byte[], byte[]> consumer;
     private final DataSource db;
     private final DeadLetters deadLetters;
+    private final ProjectionReports reports;
     private final Duration pollTimeout;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -47,10 +50,16 @@ final class SinkRunner<T> implements Runnable {
 
     SinkRunner(Sink<T> sink, Supplier<Consumer<byte[], byte[]>> consumers, DataSource db, DeadLetters deadLetters,
             Duration pollTimeout) {
+        this(sink, consumers, db, deadLetters, ProjectionReports.NONE, pollTimeout);
+    }
+
+    SinkRunner(Sink<T> sink, Supplier<Consumer<byte[], byte[]>> consumers, DataSource db, DeadLetters deadLetters,
+            ProjectionReports reports, Duration pollTimeout) {
         this.sink = sink;
         this.consumers = consumers;
         this.db = db;
         this.deadLetters = deadLetters;
+        this.reports = reports;
         this.pollTimeout = pollTimeout;
     }
 
@@ -147,7 +156,7 @@ final class SinkRunner<T> implements Runnable {
         Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
         while (!stopping()) {
             try {
-                writeOnce(rows, poison);
+                report(writeOnce(rows, poison));
                 return true;
             } catch (SQLException | RuntimeException e) {
                 Duration wait = backoff.next();
@@ -159,15 +168,17 @@ final class SinkRunner<T> implements Runnable {
         return false;
     }
 
-    private void writeOnce(List<Row<T>> rows, List<DeadLetters.Poison> decodePoison) throws SQLException {
+    /** Writes and commits the rows; returns those committed (all but the ones the database refused). */
+    private List<Row<T>> writeOnce(List<Row<T>> rows, List<DeadLetters.Poison> decodePoison) throws SQLException {
         List<DeadLetters.Poison> poison = new ArrayList<>(decodePoison);
         if (rows.isEmpty()) {
             sendDeadLetters(poison);
-            return;
+            return rows;
         }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
+                List<Row<T>> written = rows;
                 try {
                     sink.write(c, values(rows));
                 } catch (SQLException e) {
@@ -175,11 +186,12 @@ final class SinkRunner<T> implements Runnable {
                         throw e;
                     }
                     c.rollback();
-                    writeIsolatingPoison(c, rows, poison);
+                    written = writeIsolatingPoison(c, rows, poison);
                 }
                 // Dead letters first: if they cannot be written, the whole batch is retried, nothing is skipped.
                 sendDeadLetters(poison);
                 c.commit();
+                return written;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -187,14 +199,19 @@ final class SinkRunner<T> implements Runnable {
         }
     }
 
-    /** Writes row by row, each under a savepoint, so that only the rows the database refuses are left out. */
-    private void writeIsolatingPoison(Connection c, List<Row<T>> rows, List<DeadLetters.Poison> poison)
+    /**
+     * Writes row by row, each under a savepoint, so that only the rows the database refuses are left out; returns the
+     * rows written.
+     */
+    private List<Row<T>> writeIsolatingPoison(Connection c, List<Row<T>> rows, List<DeadLetters.Poison> poison)
             throws SQLException {
+        List<Row<T>> written = new ArrayList<>(rows.size());
         for (Row<T> row : rows) {
             Savepoint savepoint = c.setSavepoint();
             try {
                 sink.write(c, List.of(row.value()));
                 c.releaseSavepoint(savepoint);
+                written.add(row);
             } catch (SQLException e) {
                 if (!SqlErrors.isDataError(e)) {
                     throw e;
@@ -202,6 +219,21 @@ final class SinkRunner<T> implements Runnable {
                 c.rollback(savepoint);
                 poison.add(new DeadLetters.Poison(row.source(), "rejected by the database " + SqlErrors.describe(e)));
             }
+        }
+        return written;
+    }
+
+    /** Announces the committed rows' event ids; a failure here must neither undo nor repeat the committed write. */
+    private void report(List<Row<T>> committed) {
+        List<String> ids = committed.stream().map(row -> EventRecords.eventId(row.source()))
+                .flatMap(Optional::stream).distinct().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            reports.projected(sink.name(), ids);
+        } catch (RuntimeException e) {
+            LOG.warn("sink {} could not report {} projected events: {}", sink.name(), ids.size(), e.toString());
         }
     }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sinks role: the expense, monthly-summary, user-erasure and default-categories sinks, each on its own thread
- * with its own consumer group, sharing one dead-letter producer.
+ * with its own consumer group, sharing one dead-letter producer; each announces its committed events through
+ * {@link ProjectionReports}.
  */
 public final class Sinks implements AutoCloseable {
 
@@ -23,19 +24,26 @@ public final class Sinks implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Producer<byte[], byte[]> deadLetterProducer;
+    private final ProjectionReports reports;
     private final List<SinkRunner<?>> runners = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private boolean closed;
 
-    private Sinks(Producer<byte[], byte[]> deadLetterProducer) {
+    private Sinks(Producer<byte[], byte[]> deadLetterProducer, ProjectionReports reports) {
         this.deadLetterProducer = deadLetterProducer;
+        this.reports = reports;
+    }
+
+    /** Starts every sink without announcing what they project; returns at once. */
+    public static Sinks start(SinkSettings settings, DataSource db) {
+        return start(settings, db, ProjectionReports.NONE);
     }
 
     /** Starts every sink; returns at once, the sinks run until {@link #close()}. */
-    public static Sinks start(SinkSettings settings, DataSource db) {
+    public static Sinks start(SinkSettings settings, DataSource db, ProjectionReports reports) {
         Producer<byte[], byte[]> producer = new KafkaProducer<>(SinkKafkaConfig.deadLetterProducer(settings),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        Sinks sinks = new Sinks(producer);
+        Sinks sinks = new Sinks(producer, reports);
         try {
             sinks.launch(new ExpenseSink(settings.naming()), settings, db);
             sinks.launch(new MonthlySummarySink(settings.naming()), settings, db);
@@ -54,7 +62,7 @@ public final class Sinks implements AutoCloseable {
         SinkRunner<T> runner = new SinkRunner<>(sink,
                 () -> new KafkaConsumer<>(SinkKafkaConfig.consumer(settings, sink.name()),
                         new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                db, deadLetters, settings.pollTimeout());
+                db, deadLetters, reports, settings.pollTimeout());
         Thread thread = new Thread(runner, "ganaka-sink-" + sink.name());
         runners.add(runner);
         threads.add(thread);

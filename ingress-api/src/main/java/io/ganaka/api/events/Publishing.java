@@ -16,6 +16,24 @@ public final class Publishing {
     private Publishing() {
     }
 
+    /**
+     * Publishes like {@link #awaitDurable} and then, for a positive {@code wait}, waits up to {@code wait} for
+     * {@code sink} to report the event projected ({@code Prefer: wait}). The expectation is registered before the
+     * publish, so that a sink faster than this thread is not missed.
+     *
+     * @throws PublishUnavailableException when the event is not stored, not acked in time, or the wait interrupted
+     */
+    public static Published awaitProjected(EventPublisher publisher, ProjectionWaiter projections, Event event,
+                                           Duration publishTimeout, String sink, Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return new Published(awaitDurable(publisher, event, publishTimeout), false);
+        }
+        try (ProjectionWaiter.Expectation expectation = projections.expect(sink, event.id())) {
+            PublishReceipt receipt = awaitDurable(publisher, event, publishTimeout);
+            return new Published(receipt, expectation.await(wait));
+        }
+    }
+
     /** @throws PublishUnavailableException when the event is not stored, not acked in time, or the wait interrupted */
     public static PublishReceipt awaitDurable(EventPublisher publisher, Event event, Duration timeout) {
         return awaitDurable(publisher.publish(event), event.id(), timeout);

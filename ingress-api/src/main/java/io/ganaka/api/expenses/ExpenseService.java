@@ -5,7 +5,9 @@ import io.ganaka.api.errors.NotFoundException;
 import io.ganaka.api.errors.UnprocessableException;
 import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.PublishReceipt;
+import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.events.PublishUnavailableException;
+import io.ganaka.api.events.Published;
 import io.ganaka.api.events.Publishing;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventIds;
@@ -21,18 +23,39 @@ import java.util.UUID;
  */
 public final class ExpenseService {
 
+    /** The sink whose report means "readable through GET /expenses/{id}". */
+    static final String SINK = "expenses";
+
     private final ExpenseRepository expenses;
     private final EventPublisher publisher;
     private final Duration publishTimeout;
+    private final ProjectionWaiter projections;
 
     public ExpenseService(ExpenseRepository expenses, EventPublisher publisher, Duration publishTimeout) {
+        this(expenses, publisher, publishTimeout, ProjectionWaiter.disabled());
+    }
+
+    public ExpenseService(ExpenseRepository expenses, EventPublisher publisher, Duration publishTimeout,
+                          ProjectionWaiter projections) {
         this.expenses = expenses;
         this.publisher = publisher;
         this.publishTimeout = publishTimeout;
+        this.projections = projections;
     }
 
     /** @throws PublishUnavailableException when the event is not durable within the publish timeout */
     public ExpenseAccepted add(String userId, ExpenseRequest request, String correlationId) throws SQLException {
+        return add(userId, request, correlationId, Duration.ZERO).accepted();
+    }
+
+    /**
+     * Adds the expense and, for a positive {@code wait}, waits up to {@code wait} for it to be projected, then reads
+     * it back; without a report in time the answer is only "accepted".
+     *
+     * @throws PublishUnavailableException when the event is not durable within the publish timeout
+     */
+    public ExpenseWritten add(String userId, ExpenseRequest request, String correlationId, Duration wait)
+            throws SQLException {
         if (request.categoryId() != null
                 && !expenses.categoryBelongsTo(UUID.fromString(userId), request.categoryId())) {
             throw new UnprocessableException("categoryId", "is not one of your categories");
@@ -42,8 +65,10 @@ public final class ExpenseService {
                 expenseId, 1, request.amount(), request.currency(), request.description(), request.merchant(),
                 request.occurredAt(), request.categoryId() == null ? null : request.categoryId().toString(),
                 request.tags(), request.notes()));
-        PublishReceipt receipt = awaitDurable(event);
-        return ExpenseAccepted.of(expenseId, receipt.eventId());
+        Published published = Publishing.awaitProjected(publisher, projections, event, publishTimeout, SINK, wait);
+        ExpenseAccepted accepted = ExpenseAccepted.of(expenseId, published.receipt().eventId());
+        return new ExpenseWritten(accepted, published.projected()
+                ? expenses.find(UUID.fromString(userId), UUID.fromString(expenseId)) : Optional.empty());
     }
 
     public ExpenseView get(String userId, String expenseId) throws SQLException {

@@ -16,7 +16,8 @@ public final class Cors {
 
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-Match, Prefer, X-Request-Id";
-    static final String EXPOSED_HEADERS = "Location, ETag, X-Request-Id, Retry-After";
+    static final String EXPOSED_HEADERS =
+            "Location, ETag, X-Request-Id, Retry-After, Preference-Applied, Idempotency-Replayed";
     static final String MAX_AGE_SECONDS = "600";
 
     private final Set<String> allowedOrigins;

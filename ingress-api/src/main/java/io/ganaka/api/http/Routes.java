@@ -17,6 +17,7 @@ import java.util.List;
 /**
  * Every route of the API and who may call it, in one table. Routes without {@link ApiRole#PUBLIC} need a token; the
  * table is also published through {@link #table()} so that tests can prove every protected route is protected.
+ * Every authenticated {@code POST} outside {@code /auth/} honours {@code Idempotency-Key} (see {@link Idempotency}).
  */
 public final class Routes {
 
@@ -29,13 +30,14 @@ public final class Routes {
     private final DashboardPage dashboard;
     private final UserHandlers users;
     private final Cors cors;
+    private final Idempotency idempotency;
     private final CategoryHandlers categories;
     private final BudgetHandlers budgets;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
-                  Cors cors, CategoryHandlers categories, BudgetHandlers budgets) {
+                  Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -45,6 +47,7 @@ public final class Routes {
         this.dashboard = dashboard;
         this.users = users;
         this.cors = cors;
+        this.idempotency = idempotency;
         this.categories = categories;
         this.budgets = budgets;
     }
@@ -98,14 +101,23 @@ public final class Routes {
         routes.before(cors::handle);
         routes.beforeMatched(accessCheck::check);
         for (Route route : routes()) {
+            Handler handler = isIdempotent(route.spec()) ? idempotency.wrap(route.handler()) : route.handler();
             routes.addHttpHandler(HandlerType.findOrCreate(route.spec().method()), route.spec().path(),
-                    route.handler(), route.spec().role());
+                    handler, route.spec().role());
             if (route.spec().method().equals("GET")) {
                 // Javalin answers HEAD with the GET handler but without its roles, so public pages would need a token.
                 routes.addHttpHandler(HandlerType.HEAD, route.spec().path(), route.handler(), route.spec().role());
             }
         }
         errors.register(routes, table());
+    }
+
+    /**
+     * Authenticated creations take an {@code Idempotency-Key}; the {@code /auth/} routes do not, because their answers
+     * hold credentials and tokens, which are never stored for a replay.
+     */
+    static boolean isIdempotent(RouteSpec route) {
+        return route.method().equals("POST") && route.role() != ApiRole.PUBLIC && !route.path().startsWith("/auth/");
     }
 
     /** A row of the table with its handler. */

@@ -13,7 +13,7 @@ class CorsTest {
     void anAllowedOriginGetsExactlyItselfBackWithTheExposedHeaders() {
         assertThat(cors.responseHeaders("https://app.example.org"))
                 .containsEntry("Access-Control-Allow-Origin", "https://app.example.org")
-                .containsEntry("Access-Control-Expose-Headers", "Location, ETag, X-Request-Id, Retry-After")
+                .containsEntry("Access-Control-Expose-Headers", "Location, ETag, X-Request-Id, Retry-After, Preference-Applied, Idempotency-Replayed")
                 .containsEntry("Vary", "Origin")
                 .doesNotContainKey("Access-Control-Allow-Credentials");
     }

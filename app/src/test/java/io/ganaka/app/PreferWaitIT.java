@@ -1,0 +1,77 @@
+package io.ganaka.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ganaka.testkit.TestEnvironment;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code Prefer: wait} through the whole pipeline: the sinks report what they committed over NATS, and the API holds
+ * the write until the expense is readable.
+ */
+class PreferWaitIT {
+
+    private static RunningSystem running;
+    private static HttpJson http;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        running = RunningSystem.start(TestEnvironment.shared(), "-wait", "ganaka-it-wait-");
+        http = running.http();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void aWriteThatPrefersToWaitAnswers201WithTheExpenseReadableAtOnce() {
+        String token = signUpAndLogIn();
+
+        HttpJson.Reply created = http.post("/expenses", token, espresso(), Map.of("Prefer", "wait=10"));
+
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        assertThat(created.header("Preference-Applied")).isEqualTo("wait=10");
+        String id = created.body().get("id").asText();
+        assertThat(created.header("Location")).isEqualTo("/expenses/" + id);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        assertThat(created.body().get("amount").asText()).isEqualTo("3.20");
+        assertThat(created.body().get("description").asText()).isEqualTo("Espresso");
+        HttpJson.Reply read = http.get("/expenses/" + id, token);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo(created.body());
+    }
+
+    @Test
+    void aWriteWithoutThePreferenceAnswers202AsUsual() {
+        String token = signUpAndLogIn();
+
+        HttpJson.Reply accepted = http.post("/expenses", token, espresso());
+
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(202);
+        assertThat(accepted.header("Preference-Applied")).isNull();
+        assertThat(accepted.body().get("status").asText()).isEqualTo("accepted");
+    }
+
+    private static Map<String, Object> espresso() {
+        return Map.of("amount", "3.20", "currency", "EUR", "occurredAt", "2026-03-15T08:30:00Z",
+                "description", "Espresso");
+    }
+
+    private static String signUpAndLogIn() {
+        String email = "waiter-" + UUID.randomUUID() + "@example.com";
+        String password = "correct horse battery " + UUID.randomUUID();
+        assertThat(http.post("/auth/register", null, Map.of("email", email, "password", password)).status())
+                .isEqualTo(202);
+        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
+        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
+        return login.body().get("accessToken").asText();
+    }
+}
