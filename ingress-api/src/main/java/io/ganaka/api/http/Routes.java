@@ -5,6 +5,7 @@ import io.ganaka.api.dashboard.DashboardPage;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.reports.ReportHandlers;
+import io.ganaka.api.rules.RuleHandlers;
 import io.ganaka.api.users.UserHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -27,11 +28,12 @@ public final class Routes {
     private final DashboardPage dashboard;
     private final UserHandlers users;
     private final Cors cors;
+    private final RuleHandlers rules;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
-                  Cors cors) {
+                  Cors cors, RuleHandlers rules) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -41,6 +43,7 @@ public final class Routes {
         this.dashboard = dashboard;
         this.users = users;
         this.cors = cors;
+        this.rules = rules;
     }
 
     private List<Route> routes() {
@@ -65,7 +68,14 @@ public final class Routes {
                 Route.post("/expenses", expenses::add, ApiRole.USER),
                 Route.get("/expenses/{id}", expenses::get, ApiRole.USER),
 
-                Route.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER));
+                Route.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER),
+
+                Route.get("/rules", rules::list, ApiRole.USER),
+                Route.post("/rules", rules::create, ApiRole.USER),
+                Route.post("/rules/apply", rules::apply, ApiRole.USER),
+                Route.get("/rules/{id}", rules::get, ApiRole.USER),
+                Route.put("/rules/{id}", rules::replace, ApiRole.USER),
+                Route.delete("/rules/{id}", rules::delete, ApiRole.USER));
     }
 
     /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */
