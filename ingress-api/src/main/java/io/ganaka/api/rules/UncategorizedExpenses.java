@@ -20,10 +20,10 @@ import javax.sql.DataSource;
 public final class UncategorizedExpenses {
 
     private static final String FIRST_PAGE = "SELECT id, version, occurred_at, description, merchant, amount, tags"
-            + " FROM expenses WHERE user_id = ? AND NOT deleted AND categorized_by = 'none'"
+            + " FROM expenses WHERE user_id = ? AND NOT deleted AND categorized_by = 'none' AND category_id IS NULL"
             + " ORDER BY occurred_at, id LIMIT ?";
     private static final String NEXT_PAGE = "SELECT id, version, occurred_at, description, merchant, amount, tags"
-            + " FROM expenses WHERE user_id = ? AND NOT deleted AND categorized_by = 'none'"
+            + " FROM expenses WHERE user_id = ? AND NOT deleted AND categorized_by = 'none' AND category_id IS NULL"
             + " AND (occurred_at, id) > (?, ?) ORDER BY occurred_at, id LIMIT ?";
 
     private final DataSource db;
