@@ -4,6 +4,7 @@ import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -220,7 +221,7 @@ final class ExpenseSink implements Sink<ExpenseWrite> {
 
     private static void addCategorization(Connection connection, PreparedStatement categorize,
                                           ExpenseCategorization change) throws SQLException {
-        java.sql.Array tags = connection.createArrayOf("text", change.tags().toArray());
+        Array tags = connection.createArrayOf("text", change.tags().toArray());
         int i = 0;
         categorize.setObject(++i, change.categoryId());
         categorize.setString(++i, change.categorizedBy());

@@ -119,6 +119,24 @@ public final class RuleRepository {
             }
         }
 
+        /**
+         * How many rules the user has. The user's row is locked (FOR NO KEY UPDATE) until the transaction ends, so two
+         * concurrent creates count one after the other and cannot both pass the limit.
+         */
+        public int lockAndCountRules(UUID userId) throws SQLException {
+            try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM users WHERE id = ? FOR NO KEY UPDATE");
+                 PreparedStatement count = c.prepareStatement(
+                         "SELECT count(*) FROM category_rules WHERE user_id = ?")) {
+                lock.setObject(1, userId);
+                lock.execute(); // only the lock matters; its result closes with the statement
+                count.setObject(1, userId);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        }
+
         public RuleView insert(UUID userId, UUID ruleId, RuleDefinition rule) throws SQLException {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO category_rules (user_id, id, name, priority,"
                     + " definition) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING " + COLUMNS)) {

@@ -1,6 +1,7 @@
 package io.ganaka.api.rules;
 
 import io.ganaka.api.Ids;
+import io.ganaka.api.errors.ConflictException;
 import io.ganaka.api.errors.NotFoundException;
 import io.ganaka.api.errors.UnprocessableException;
 import io.ganaka.api.events.EventPublisher;
@@ -19,9 +20,13 @@ import java.util.UUID;
 /**
  * A user's categorization rules, written synchronously: each change is one transaction that writes the row, makes
  * its {@code rule.changed} durable in JetStream and only then commits, so a rule never exists without its event. Other
- * users' rule ids, like unknown ones, are "not found"; a category in the actions must be the caller's (else 422).
+ * users' rule ids, like unknown ones, are "not found"; a category in the actions must be the caller's (else 422); a
+ * user has at most {@link #MAX_RULES} rules (else 409).
  */
 public final class RuleService {
+
+    /** Every rule runs on every expense, so a user's rule set is bounded like any other per-expense work. */
+    public static final int MAX_RULES = 200;
 
     private final RuleRepository rules;
     private final EventPublisher publisher;
@@ -49,6 +54,10 @@ public final class RuleService {
         UUID id = UUID.fromString(EventIds.newId());
         return rules.inTransaction(tx -> {
             requireOwnCategory(tx, owner, rule);
+            if (tx.lockAndCountRules(owner) >= MAX_RULES) {
+                throw new ConflictException("rule-limit", "You already have " + MAX_RULES
+                        + " rules, the most allowed; delete or merge some first.");
+            }
             RuleView saved = tx.insert(owner, id, rule);
             publish(userId, correlationId, new RuleChanged(saved.id(), "created", rule));
             return saved;

@@ -1,6 +1,7 @@
 package io.ganaka.schemas.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ganaka.schemas.rules.RuleDefinition.RuleActions;
 import io.ganaka.schemas.rules.RuleDefinition.RuleCondition;
@@ -113,7 +114,7 @@ class RuleEngineTest {
         text.charAt(0);
         text.subSequence(1, 3).charAt(0);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> text.charAt(2))
+        assertThatThrownBy(() -> text.charAt(2))
                 .isInstanceOf(StepLimitedText.BudgetExceeded.class);
     }
 
