@@ -1,9 +1,11 @@
 package io.ganaka.api.rules;
 
 import io.ganaka.api.events.EventPublisher;
+import io.ganaka.api.events.PublishReceipt;
 import io.ganaka.api.events.PublishUnavailableException;
 import io.ganaka.schemas.Event;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +37,15 @@ final class BoundedPublishes {
     void submit(Event event) {
         throwIfFailed();
         acquire(1);
-        publisher.publish(event).whenComplete((receipt, error) -> {
+        CompletableFuture<PublishReceipt> ack;
+        try {
+            ack = publisher.publish(event);
+        } catch (RuntimeException e) {
+            // Publishers report failures through the future; one that throws instead must not leak the slot.
+            slots.release();
+            throw e;
+        }
+        ack.whenComplete((receipt, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, error);
             }

@@ -4,23 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ganaka.api.Ids;
 import io.ganaka.api.http.JsonFields;
-import io.ganaka.schemas.rules.Conditions;
 import io.ganaka.schemas.rules.RuleDefinition;
 import io.ganaka.schemas.rules.RuleDefinition.RuleActions;
 import io.ganaka.schemas.rules.RuleDefinition.RuleCondition;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a rule body ({@code name, priority, match, conditions, actions, stopProcessing}) into a {@link RuleDefinition},
  * reporting every problem at once with the path of its field ({@code conditions[1].operator}, {@code actions.tags[0]}).
- * Fields and operators are the ones the {@link Conditions} of the rule engine understand.
+ * Conditions are read by {@link ConditionParser}.
  */
 public final class RuleParser {
 
@@ -28,13 +25,11 @@ public final class RuleParser {
     public static final int MIN_PRIORITY = 0;
     public static final int MAX_PRIORITY = 10_000;
     public static final int MAX_CONDITIONS = 20;
-    public static final int MAX_VALUE = 500;
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG = 50;
 
     private static final Set<String> KEYS = Set.of("name", "priority", "match", "conditions", "actions",
             "stopProcessing");
-    private static final Set<String> CONDITION_KEYS = Set.of("field", "operator", "value");
     private static final Set<String> ACTION_KEYS = Set.of("categoryId", "tags");
 
     private RuleParser() {}
@@ -101,55 +96,9 @@ public final class RuleParser {
         }
         List<RuleCondition> conditions = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            conditions.add(condition(fields, node.get(i), "conditions[" + i + "]"));
+            conditions.add(ConditionParser.parse(fields, node.get(i), "conditions[" + i + "]"));
         }
         return conditions;
-    }
-
-    private static RuleCondition condition(JsonFields fields, JsonNode node, String path) {
-        if (!(node instanceof ObjectNode object)) {
-            return fields.reject(path, "must be an object with field, operator and value");
-        }
-        rejectUnknown(fields, object, CONDITION_KEYS, path + ".");
-        String field = text(fields, object, "field", path);
-        String operator = text(fields, object, "operator", path);
-        String value = value(fields, object.get("value"), path, Conditions.AMOUNT_FIELD.equals(field));
-        if (field != null && !Conditions.TEXT_FIELDS.contains(field) && !Conditions.AMOUNT_FIELD.equals(field)) {
-            return fields.reject(path + ".field", "must be description, merchant or amount");
-        }
-        if (field == null || operator == null) {
-            return null;
-        }
-        boolean amount = Conditions.AMOUNT_FIELD.equals(field);
-        if (amount && !Conditions.AMOUNT_OPERATORS.contains(operator)) {
-            return fields.reject(path + ".operator", "must be gt, gte, lt, lte or equals for amount");
-        }
-        if (!amount && !Conditions.TEXT_OPERATORS.contains(operator)) {
-            return fields.reject(path + ".operator", "must be contains, startsWith, equals or regex for " + field);
-        }
-        if (value == null) {
-            return null;
-        }
-        if (value.isBlank() || value.codePointCount(0, value.length()) > MAX_VALUE) {
-            return fields.reject(path + ".value", "must be 1 to " + MAX_VALUE + " characters, not blank");
-        }
-        if (amount) {
-            Optional<BigDecimal> decimal = Conditions.decimal(value.strip());
-            if (decimal.isEmpty()) {
-                return fields.reject(path + ".value", "must be a decimal such as \"12.34\" for amount");
-            }
-            return new RuleCondition(field, operator, decimal.get().toPlainString());
-        }
-        if (operator.equals("regex")) {
-            try {
-                Conditions.regex(value);
-            } catch (PatternSyntaxException e) {
-                // The description says what is wrong without echoing the whole pattern back.
-                return fields.reject(path + ".value", "is not a valid regular expression: " + e.getDescription()
-                        + " near index " + e.getIndex());
-            }
-        }
-        return new RuleCondition(field, operator, value);
     }
 
     private static RuleActions actions(JsonFields fields) {
@@ -206,33 +155,8 @@ public final class RuleParser {
         return tags;
     }
 
-    /** The value of a condition as text; an amount may also be given as a JSON number, read exactly. */
-    private static String value(JsonFields fields, JsonNode node, String path, boolean amount) {
-        if (amount && node != null && (node.isIntegralNumber() || node.isBigDecimal())) {
-            return node.decimalValue().toPlainString();
-        }
-        if (node == null || node.isNull()) {
-            return fields.reject(path + ".value", "is required");
-        }
-        if (!node.isTextual()) {
-            return fields.reject(path + ".value", amount ? "must be a decimal such as \"12.34\"" : "must be a string");
-        }
-        return node.textValue();
-    }
-
-    /** A required string member of a nested object, or null (with the error recorded). */
-    private static String text(JsonFields fields, ObjectNode object, String key, String path) {
-        JsonNode node = object.get(key);
-        if (node == null || node.isNull()) {
-            return fields.reject(path + "." + key, "is required");
-        }
-        if (!node.isTextual()) {
-            return fields.reject(path + "." + key, "must be a string");
-        }
-        return node.textValue();
-    }
-
-    private static void rejectUnknown(JsonFields fields, ObjectNode object, Set<String> known, String prefix) {
+    /** Records every key of the object that is not one of {@code known}, named with its path. */
+    static void rejectUnknown(JsonFields fields, ObjectNode object, Set<String> known, String prefix) {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  */
 public final class RuleRepository {
 
-    private static final String COLUMNS = "id, definition::text AS definition, is_default, created_at, updated_at";
+    static final String COLUMNS = "id, definition::text AS definition, is_default, created_at, updated_at";
     private static final String ORDER = " ORDER BY priority, created_at, id";
 
     private final DataSource db;
@@ -75,7 +75,7 @@ public final class RuleRepository {
 
     /** A unit of work on one transaction. */
     public interface Work<T> {
-        T run(Tx tx) throws SQLException;
+        T run(RuleWrites tx) throws SQLException;
     }
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
@@ -83,7 +83,7 @@ public final class RuleRepository {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(new Tx(c));
+                T result = work.run(new RuleWrites(c));
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -95,90 +95,7 @@ public final class RuleRepository {
         }
     }
 
-    /** The statements of a transaction. */
-    public static final class Tx {
-
-        private final Connection c;
-
-        private Tx(Connection c) {
-            this.c = c;
-        }
-
-        /**
-         * True when the category is the user's; its row stays locked (FOR KEY SHARE) until the transaction ends, so
-         * it cannot be deleted between this check and the commit of a rule that names it.
-         */
-        public boolean lockCategory(UUID userId, UUID categoryId) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT 1 FROM categories WHERE user_id = ? AND id = ? FOR KEY SHARE")) {
-                s.setObject(1, userId);
-                s.setObject(2, categoryId);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        }
-
-        /**
-         * How many rules the user has. The user's row is locked (FOR NO KEY UPDATE) until the transaction ends, so two
-         * concurrent creates count one after the other and cannot both pass the limit.
-         */
-        public int lockAndCountRules(UUID userId) throws SQLException {
-            try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM users WHERE id = ? FOR NO KEY UPDATE");
-                 PreparedStatement count = c.prepareStatement(
-                         "SELECT count(*) FROM category_rules WHERE user_id = ?")) {
-                lock.setObject(1, userId);
-                lock.execute(); // only the lock matters; its result closes with the statement
-                count.setObject(1, userId);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        }
-
-        public RuleView insert(UUID userId, UUID ruleId, RuleDefinition rule) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO category_rules (user_id, id, name, priority,"
-                    + " definition) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING " + COLUMNS)) {
-                s.setObject(1, userId);
-                s.setObject(2, ruleId);
-                s.setString(3, rule.name());
-                s.setInt(4, rule.priority());
-                s.setString(5, toJson(rule));
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return view(rs);
-                }
-            }
-        }
-
-        /** Replaces the rule's definition; empty when the user has no such rule. */
-        public Optional<RuleView> update(UUID userId, UUID ruleId, RuleDefinition rule) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement("UPDATE category_rules SET name = ?, priority = ?,"
-                    + " definition = ?::jsonb, updated_at = now() WHERE user_id = ? AND id = ? RETURNING " + COLUMNS)) {
-                s.setString(1, rule.name());
-                s.setInt(2, rule.priority());
-                s.setString(3, toJson(rule));
-                s.setObject(4, userId);
-                s.setObject(5, ruleId);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(view(rs)) : Optional.empty();
-                }
-            }
-        }
-
-        /** False when the user has no such rule. */
-        public boolean delete(UUID userId, UUID ruleId) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM category_rules WHERE user_id = ? AND id = ?")) {
-                s.setObject(1, userId);
-                s.setObject(2, ruleId);
-                return s.executeUpdate() > 0;
-            }
-        }
-    }
-
-    private static RuleView view(ResultSet rs) throws SQLException {
+    static RuleView view(ResultSet rs) throws SQLException {
         RuleDefinition rule;
         try {
             rule = Json.MAPPER.readValue(rs.getString("definition"), RuleDefinition.class);
@@ -191,7 +108,7 @@ public final class RuleRepository {
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
-    private static String toJson(RuleDefinition rule) {
+    static String toJson(RuleDefinition rule) {
         try {
             return Json.MAPPER.writeValueAsString(rule);
         } catch (JsonProcessingException e) {

@@ -93,7 +93,7 @@ public final class RuleService {
         });
     }
 
-    private static void requireOwnCategory(RuleRepository.Tx tx, UUID owner, RuleDefinition rule)
+    private static void requireOwnCategory(RuleWrites tx, UUID owner, RuleDefinition rule)
             throws SQLException {
         String categoryId = rule.actions().categoryId();
         if (categoryId != null && !tx.lockCategory(owner, UUID.fromString(categoryId))) {
