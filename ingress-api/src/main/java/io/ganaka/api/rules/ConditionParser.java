@@ -71,7 +71,12 @@ final class ConditionParser {
     /** The value of a condition as text; an amount may also be given as a JSON number, read exactly. */
     private static String value(JsonFields fields, JsonNode node, String path, boolean amount) {
         if (amount && node != null && (node.isIntegralNumber() || node.isBigDecimal())) {
-            return node.decimalValue().toPlainString();
+            BigDecimal number = node.decimalValue();
+            // 1e999999 is a valid JSON number whose plain form is a million digits: refuse it before writing it out.
+            if (number.precision() - number.scale() > 20 || number.scale() > 20) {
+                return fields.reject(path + ".value", "must be a decimal such as \"12.34\" for amount");
+            }
+            return number.toPlainString();
         }
         if (node == null || node.isNull()) {
             return fields.reject(path + ".value", "is required");

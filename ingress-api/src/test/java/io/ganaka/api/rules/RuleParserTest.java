@@ -170,7 +170,11 @@ class RuleParserTest {
         ObjectNode number = with(b -> condition(b).put("field", "amount").put("operator", "gt")
                 .set("value", readTree("12.50")));
 
+        ObjectNode huge = with(b -> condition(b).put("field", "amount").put("operator", "gt")
+                .set("value", readTree("1e999999")));
+
         assertThat(error(text).field()).isEqualTo("conditions[0].value");
+        assertThat(error(huge).field()).isEqualTo("conditions[0].value");
         assertThat(new BigDecimal(RuleParser.parse(number).conditions().get(0).value())).isEqualByComparingTo("12.50");
     }
 
