@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -90,9 +91,12 @@ class RulesApiIT {
         assertThat(body.get("isDefault").asBoolean()).isFalse();
         assertThat(body.get("createdAt").asText()).isNotBlank();
 
-        RuleChanged event = (RuleChanged) only(eventsSince(before, EventType.RULE_CHANGED, ada.id())).data();
+        Event stored = only(eventsSince(before, EventType.RULE_CHANGED, ada.id()));
+        RuleChanged event = (RuleChanged) stored.data();
         assertThat(event.ruleId()).isEqualTo(id);
         assertThat(event.change()).isEqualTo("created");
+        // Consumers of the event break priority ties by creation time: it is the event's time.
+        assertThat(Instant.parse(body.get("createdAt").asText())).isEqualTo(stored.occurredAt());
         assertThat(event.rule().name()).isEqualTo("Coffee");
         assertThat(event.rule().conditions()).contains(new RuleCondition("merchant", "regex", "^star(bucks)?"));
         // The row holds the same definition as JSON.
@@ -252,7 +256,9 @@ class RulesApiIT {
     @Test
     void whenTheEventCannotBeStoredChangesAnswer503AndNothingIsStored() throws Exception {
         User ada = running.signedInUser();
-        String id = createdId(ada, rule("Coffee", 10, null, "caffeine"));
+        UUID coffee = category(ada);
+        String id = createdId(ada, rule("Coffee", 10, coffee, "caffeine"));
+        expense(ada, 1, "Espresso", null, "none", false, List.of());
         Map<String, String> snapshot = running.databaseSnapshot();
         // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
         Naming streamless = new Naming(running.env.prefix() + "-rules-nostream");
@@ -263,7 +269,8 @@ class RulesApiIT {
                     client.postJson("/rules", rule("New", 1, null, "x"), ada.token()),
                     client.send(client.request("/rules/" + id, ada.token()).header("Content-Type", "application/json")
                             .PUT(HttpRequest.BodyPublishers.ofString(rule("Changed", 1, null, "x"))).build()),
-                    client.send(client.request("/rules/" + id, ada.token()).DELETE().build()));
+                    client.send(client.request("/rules/" + id, ada.token()).DELETE().build()),
+                    client.postJson("/rules/apply", "{}", ada.token()));
 
             for (HttpResponse<String> response : responses) {
                 Problems.assertProblem(response, 503, "service-unavailable");

@@ -13,6 +13,7 @@ import io.ganaka.schemas.EventPayload.RuleChanged;
 import io.ganaka.schemas.rules.RuleDefinition;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,14 +53,19 @@ public final class RuleService {
     public RuleView create(String userId, RuleDefinition rule, String correlationId) throws SQLException {
         UUID owner = UUID.fromString(userId);
         UUID id = UUID.fromString(EventIds.newId());
+        // The rule's creation time is its created event's time, so a consumer of rule.changed (the streams
+        // categorization) breaks priority ties exactly as the table does.
+        Event created = Event.create(userId, correlationId, new RuleChanged(id.toString(), "created", rule));
+        Event event = new Event(created.id(), created.type(), created.schemaVersion(),
+                created.occurredAt().truncatedTo(ChronoUnit.MICROS), userId, correlationId, created.data());
         return rules.inTransaction(tx -> {
             requireOwnCategory(tx, owner, rule);
             if (tx.lockAndCountRules(owner) >= MAX_RULES) {
                 throw new ConflictException("rule-limit", "You already have " + MAX_RULES
                         + " rules, the most allowed; delete or merge some first.");
             }
-            RuleView saved = tx.insert(owner, id, rule);
-            publish(userId, correlationId, new RuleChanged(saved.id(), "created", rule));
+            RuleView saved = tx.insert(owner, id, rule, event.occurredAt());
+            Publishing.awaitDurable(publisher, event, publishTimeout);
             return saved;
         });
     }

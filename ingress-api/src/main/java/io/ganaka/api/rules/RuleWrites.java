@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,14 +55,18 @@ public final class RuleWrites {
         }
     }
 
-    public RuleView insert(UUID userId, UUID ruleId, RuleDefinition rule) throws SQLException {
+    /** A new rule created (and last updated) at {@code createdAt}, which must fit Postgres' microseconds. */
+    public RuleView insert(UUID userId, UUID ruleId, RuleDefinition rule, Instant createdAt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO category_rules (user_id, id, name, priority,"
-                + " definition) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING " + COLUMNS)) {
+                + " definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?) RETURNING " + COLUMNS)) {
+            OffsetDateTime at = createdAt.atOffset(ZoneOffset.UTC);
             s.setObject(1, userId);
             s.setObject(2, ruleId);
             s.setString(3, rule.name());
             s.setInt(4, rule.priority());
             s.setString(5, RuleRepository.toJson(rule));
+            s.setObject(6, at);
+            s.setObject(7, at);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return RuleRepository.view(rs);
