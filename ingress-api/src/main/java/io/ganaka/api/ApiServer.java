@@ -30,6 +30,11 @@ import io.ganaka.api.http.ServerErrors;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.reports.ReportRepository;
 import io.ganaka.api.reports.ReportService;
+import io.ganaka.api.rules.RuleApplier;
+import io.ganaka.api.rules.RuleHandlers;
+import io.ganaka.api.rules.RuleRepository;
+import io.ganaka.api.rules.RuleService;
+import io.ganaka.api.rules.UncategorizedExpenses;
 import io.ganaka.api.users.UserHandlers;
 import io.ganaka.api.users.UserRepository;
 import io.ganaka.api.users.UserService;
@@ -113,7 +118,8 @@ public final class ApiServer implements AutoCloseable {
                 new Idempotency(idempotency),
                 new CategoryHandlers(new CategoryService(new CategoryRepository(db), new CategoryRemovals(db),
                         publisher, s.publishTimeout())),
-                new BudgetHandlers(new BudgetService(new BudgetRepository(db), publisher, s.publishTimeout())));
+                new BudgetHandlers(new BudgetService(new BudgetRepository(db), publisher, s.publishTimeout())),
+                ruleHandlers(s, db, publisher));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
@@ -131,6 +137,12 @@ public final class ApiServer implements AutoCloseable {
             throw e;
         }
         return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table());
+    }
+
+    private static RuleHandlers ruleHandlers(ApiSettings s, DataSource db, EventPublisher publisher) {
+        RuleRepository rules = new RuleRepository(db);
+        return new RuleHandlers(new RuleService(rules, publisher, s.publishTimeout()),
+                new RuleApplier(rules, new UncategorizedExpenses(db), publisher, s.publishTimeout()));
     }
 
     public int port() {

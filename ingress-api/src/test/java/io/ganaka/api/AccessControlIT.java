@@ -80,7 +80,16 @@ class AccessControlIT {
             entry("GET /budgets/{year}/{month}", new RouteCase(o -> get("/budgets/2026/3"), 200)),
             // The owner's category in a budget: refused exactly like a category that does not exist.
             entry("PUT /budgets/{year}/{month}", new RouteCase(o -> put("/budgets/2026/3", budget(o.categoryId())),
-                    422)));
+                    422)),
+            entry("GET /rules", new RouteCase(o -> get("/rules"), 200)),
+            entry("GET /rules/{id}", new RouteCase(o -> get("/rules/" + o.ruleId()), 404)),
+            entry("POST /rules", new RouteCase(o -> post("/rules", rule(null)), 201)),
+            // The owner's category in a rule: refused exactly like a category that does not exist (RuleService).
+            entry("POST /rules with the owner's categoryId", new RouteCase(o -> post("/rules", rule(o.categoryId())),
+                    422)),
+            entry("PUT /rules/{id}", new RouteCase(o -> put("/rules/" + o.ruleId(), rule(o.categoryId())), 404)),
+            entry("DELETE /rules/{id}", new RouteCase(o -> delete("/rules/" + o.ruleId()), 404)),
+            entry("POST /rules/apply", new RouteCase(o -> post("/rules/apply", "{}"), 202)));
 
     private static RunningApi api;
     private static ListAppender<ILoggingEvent> logs;
@@ -88,8 +97,8 @@ class AccessControlIT {
     /** A request for a route against the owner's resources; the stranger's expected status (404 when ids are named). */
     private record RouteCase(Function<Owner, HttpRequest.Builder> request, int strangerStatus) {}
 
-    /** The victim: a user with a category and a projected expense of their own. */
-    private record Owner(User user, UUID categoryId, UUID expenseId) {}
+    /** The victim: a user with a category, a projected expense and a rule of their own. */
+    private record Owner(User user, UUID categoryId, UUID expenseId, UUID ruleId) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -222,6 +231,7 @@ class AccessControlIT {
         User user = api.signedInUser();
         UUID categoryId = UUID.randomUUID();
         UUID expenseId = UUID.randomUUID();
+        UUID ruleId = UUID.randomUUID();
         try (java.sql.Connection c = api.db.getConnection()) {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO categories (user_id, id, name) VALUES (?, ?, 'Secret hobby')")) {
@@ -244,15 +254,24 @@ class AccessControlIT {
                 s.setObject(1, UUID.fromString(user.id()));
                 s.executeUpdate();
             }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO category_rules (user_id, id, name, priority,"
+                    + " definition) VALUES (?, ?, 'Secret rule', 1, ?::jsonb)")) {
+                s.setObject(1, UUID.fromString(user.id()));
+                s.setObject(2, ruleId);
+                s.setString(3, "{\"name\":\"Secret rule\",\"priority\":1,\"match\":\"all\",\"conditions\":"
+                        + "[{\"field\":\"description\",\"operator\":\"contains\",\"value\":\"Owner secret\"}],"
+                        + "\"actions\":{\"categoryId\":\"" + categoryId + "\",\"tags\":[]},\"stopProcessing\":false}");
+                s.executeUpdate();
+            }
         }
-        return new Owner(user, categoryId, expenseId);
+        return new Owner(user, categoryId, expenseId, ruleId);
     }
 
     /** The same owner shape with ids that belong to nobody. */
     private static Owner phantomOf(Owner owner) {
         User user = owner.user();
         return new Owner(new User(UUID.randomUUID().toString(), user.email(), user.token(), user.refreshToken()),
-                UUID.randomUUID(), UUID.randomUUID());
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
     }
 
     /** A problem body without what legitimately differs per request: its request id and the path it names. */
@@ -328,6 +347,12 @@ class AccessControlIT {
     private static String budget(UUID categoryId) {
         return "{\"items\":[{\"categoryId\":" + (categoryId == null ? "null" : "\"" + categoryId + "\"")
                 + ",\"currency\":\"EUR\",\"amount\":\"300.00\"}]}";
+    }
+
+    private static String rule(UUID categoryId) {
+        return "{\"name\":\"Coffee\",\"priority\":1,\"conditions\":[{\"field\":\"description\",\"operator\":"
+                + "\"contains\",\"value\":\"coffee\"}],\"actions\":{\"tags\":[\"coffee\"]"
+                + (categoryId == null ? "" : ",\"categoryId\":\"" + categoryId + "\"") + "}}";
     }
 
     private static HttpRequest withToken(HttpRequest.Builder builder, String token) {

@@ -26,7 +26,7 @@ record ExpenseRow(
         List<String> tags,
         String notes,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements ExpenseWrite {
 
     /**
      * A delete. When it arrives before any version of its expense it has no data to carry; the table allows that for

@@ -4,6 +4,7 @@ import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +22,14 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Projects expense events into the hash-partitioned {@code expenses} table. Every write is an upsert guarded by the
+ * Projects expense events into the hash-partitioned {@code expenses} table. Every version is an upsert guarded by the
  * expense version, so duplicates, replays and reordering all converge on the newest version; a delete is a tombstone
- * that a late, older version cannot bring back. Events of users whose account is gone are skipped.
+ * that a late, older version cannot bring back. A categorization changes only a live row still at the version it was
+ * computed for. Events of users whose account is gone are skipped.
  */
-final class ExpenseSink implements Sink<ExpenseRow> {
+final class ExpenseSink implements Sink<ExpenseWrite> {
+
+    static final Set<String> CATEGORIZED_BY = Set.of("user", "rule", "learned", "none");
 
     /**
      * Newer version wins; {@code created_at} keeps the earliest event time seen, whatever order versions came in; a
@@ -62,6 +67,16 @@ final class ExpenseSink implements Sink<ExpenseRow> {
                OR (e.amount IS NULL AND NOT EXCLUDED.deleted)
             """;
 
+    /**
+     * Only a live row at the categorized version, and only by an event no older than the row's last change, so a late
+     * duplicate of an earlier categorization cannot undo a later one; an unchanged result writes nothing.
+     */
+    static final String CATEGORIZE = """
+            UPDATE expenses SET category_id = ?, categorized_by = ?, tags = ?, updated_at = ?
+            WHERE user_id = ? AND id = ? AND version = ? AND NOT deleted AND updated_at <= ?
+              AND (category_id IS DISTINCT FROM ? OR categorized_by <> ? OR tags <> ?)
+            """;
+
     private final String topic;
 
     ExpenseSink(Naming naming) {
@@ -79,7 +94,7 @@ final class ExpenseSink implements Sink<ExpenseRow> {
     }
 
     @Override
-    public Optional<ExpenseRow> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
+    public Optional<ExpenseWrite> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
         Optional<Event> decoded = EventRecords.decode(record);
         if (decoded.isEmpty()) {
             return Optional.empty();
@@ -94,7 +109,23 @@ final class ExpenseSink implements Sink<ExpenseRow> {
             UUID id = EventRecords.uuid(deleted.expenseId(), "expenseId");
             return Optional.of(ExpenseRow.tombstone(userId, id, version(deleted.expenseVersion()), at));
         }
+        if (event.data() instanceof EventPayload.ExpenseCategorized categorized) {
+            return Optional.of(toCategorization(userId, categorized, at));
+        }
         return Optional.empty(); // another event type on the expenses topic: not this sink's business
+    }
+
+    private static ExpenseCategorization toCategorization(UUID userId, EventPayload.ExpenseCategorized categorized,
+                                                          Instant at) throws PoisonRecordException {
+        UUID id = EventRecords.uuid(categorized.expenseId(), "expenseId");
+        UUID categoryId = categorized.categoryId() == null ? null
+                : EventRecords.uuid(categorized.categoryId(), "categoryId");
+        if (!CATEGORIZED_BY.contains(categorized.categorizedBy())) {
+            throw new PoisonRecordException("categorizedBy must be one of " + CATEGORIZED_BY + ": "
+                    + categorized.categorizedBy());
+        }
+        return new ExpenseCategorization(userId, id, version(categorized.expenseVersion()), categoryId,
+                categorized.categorizedBy(), categorized.tags(), at);
     }
 
     private static ExpenseRow toRow(UUID userId, EventPayload.ExpenseChange change, Instant at)
@@ -117,34 +148,93 @@ final class ExpenseSink implements Sink<ExpenseRow> {
     }
 
     @Override
-    public void write(Connection connection, List<ExpenseRow> batch) throws SQLException {
-        List<ExpenseRow> rows = collapse(batch);
-        Set<UUID> living = LivingUsers.lock(connection, rows.stream().map(ExpenseRow::userId).toList());
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (ExpenseRow row : rows) {
-                if (!living.contains(row.userId())) {
-                    continue; // the account is gone: a late event must not bring its data back
+    public void write(Connection connection, List<ExpenseWrite> batch) throws SQLException {
+        Set<UUID> living = LivingUsers.lock(connection, batch.stream().map(ExpenseWrite::userId).toList());
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
+             PreparedStatement categorize = connection.prepareStatement(CATEGORIZE)) {
+            for (Round round : rounds(batch)) {
+                for (ExpenseRow row : collapse(round.upserts())) {
+                    if (living.contains(row.userId())) { // a gone account: a late event must not bring data back
+                        addUpsert(connection, upsert, row);
+                    }
                 }
-                int i = 0;
-                upsert.setObject(++i, row.userId());
-                upsert.setObject(++i, row.id());
-                upsert.setLong(++i, row.version());
-                upsert.setBigDecimal(++i, row.amount());
-                upsert.setString(++i, row.currency());
-                upsert.setString(++i, row.description());
-                upsert.setString(++i, row.merchant());
-                upsert.setObject(++i, utc(row.occurredAt()));
-                upsert.setObject(++i, row.categoryId());
-                upsert.setString(++i, row.categorizedBy());
-                upsert.setArray(++i, connection.createArrayOf("text", row.tags().toArray()));
-                upsert.setString(++i, row.notes());
-                upsert.setBoolean(++i, row.deleted());
-                upsert.setObject(++i, utc(row.createdAt()));
-                upsert.setObject(++i, utc(row.updatedAt()));
-                upsert.addBatch();
+                for (ExpenseCategorization change : round.categorizations()) {
+                    if (living.contains(change.userId())) {
+                        addCategorization(connection, categorize, change);
+                    }
+                }
+                upsert.executeBatch();
+                categorize.executeBatch();
             }
-            upsert.executeBatch();
         }
+    }
+
+    /**
+     * The writes of a batch that may run together: each round holds at most one run of consecutive same-kind writes
+     * per expense, and an expense's runs go to consecutive rounds. Running the rounds in order therefore keeps every
+     * expense's writes in topic order, while writes of different expenses (which touch different rows) share rounds.
+     */
+    record Round(List<ExpenseRow> upserts, List<ExpenseCategorization> categorizations) {}
+
+    static List<Round> rounds(List<ExpenseWrite> batch) {
+        record Last(int round, boolean upsert) {}
+        Map<List<UUID>, Last> last = new HashMap<>();
+        List<Round> rounds = new ArrayList<>();
+        for (ExpenseWrite write : batch) {
+            List<UUID> key = List.of(write.userId(), write.id());
+            boolean upsert = write instanceof ExpenseRow;
+            Last previous = last.get(key);
+            int round = previous == null ? 0 : previous.upsert() == upsert ? previous.round() : previous.round() + 1;
+            while (rounds.size() <= round) {
+                rounds.add(new Round(new ArrayList<>(), new ArrayList<>()));
+            }
+            if (write instanceof ExpenseRow row) {
+                rounds.get(round).upserts().add(row);
+            } else if (write instanceof ExpenseCategorization change) {
+                rounds.get(round).categorizations().add(change);
+            }
+            last.put(key, new Last(round, upsert));
+        }
+        return rounds;
+    }
+
+    private static void addUpsert(Connection connection, PreparedStatement upsert, ExpenseRow row)
+            throws SQLException {
+        int i = 0;
+        upsert.setObject(++i, row.userId());
+        upsert.setObject(++i, row.id());
+        upsert.setLong(++i, row.version());
+        upsert.setBigDecimal(++i, row.amount());
+        upsert.setString(++i, row.currency());
+        upsert.setString(++i, row.description());
+        upsert.setString(++i, row.merchant());
+        upsert.setObject(++i, row.occurredAt() == null ? null : utc(row.occurredAt()));
+        upsert.setObject(++i, row.categoryId());
+        upsert.setString(++i, row.categorizedBy());
+        upsert.setArray(++i, connection.createArrayOf("text", row.tags().toArray()));
+        upsert.setString(++i, row.notes());
+        upsert.setBoolean(++i, row.deleted());
+        upsert.setObject(++i, utc(row.createdAt()));
+        upsert.setObject(++i, utc(row.updatedAt()));
+        upsert.addBatch();
+    }
+
+    private static void addCategorization(Connection connection, PreparedStatement categorize,
+                                          ExpenseCategorization change) throws SQLException {
+        Array tags = connection.createArrayOf("text", change.tags().toArray());
+        int i = 0;
+        categorize.setObject(++i, change.categoryId());
+        categorize.setString(++i, change.categorizedBy());
+        categorize.setArray(++i, tags);
+        categorize.setObject(++i, utc(change.at()));
+        categorize.setObject(++i, change.userId());
+        categorize.setObject(++i, change.id());
+        categorize.setLong(++i, change.expenseVersion());
+        categorize.setObject(++i, utc(change.at()));
+        categorize.setObject(++i, change.categoryId());
+        categorize.setString(++i, change.categorizedBy());
+        categorize.setArray(++i, tags);
+        categorize.addBatch();
     }
 
     /** One row per expense, because one multi-row upsert may not touch the same row twice. */

@@ -49,7 +49,7 @@ class ExpenseSinkTest {
     void decodesAnAddWithItsEventTimeAsCreatedAndUpdated() throws Exception {
         Instant at = Instant.parse("2026-03-15T12:00:01Z");
 
-        ExpenseRow row = sink.decode(record(EventCodec.encode(event(at, added("12.34", null))))).orElseThrow();
+        ExpenseRow row = (ExpenseRow) sink.decode(record(EventCodec.encode(event(at, added("12.34", null))))).orElseThrow();
 
         assertThat(row.userId()).isEqualTo(USER);
         assertThat(row.id()).isEqualTo(EXPENSE);
@@ -65,7 +65,8 @@ class ExpenseSinkTest {
     void marksAnExpenseWithACategoryAsCategorizedByTheUser() throws Exception {
         String category = UUID.randomUUID().toString();
 
-        ExpenseRow row = sink.decode(record(EventCodec.encode(event(T1, added("1.00", category))))).orElseThrow();
+        ExpenseRow row = (ExpenseRow) sink.decode(record(EventCodec.encode(event(T1, added("1.00", category)))))
+                .orElseThrow();
 
         assertThat(row.categorizedBy()).isEqualTo("user");
     }
@@ -74,7 +75,7 @@ class ExpenseSinkTest {
     void decodesADeleteAsATombstone() throws Exception {
         Event delete = event(T1, new EventPayload.ExpenseDeleted(EXPENSE.toString(), 3));
 
-        ExpenseRow row = sink.decode(record(EventCodec.encode(delete))).orElseThrow();
+        ExpenseRow row = (ExpenseRow) sink.decode(record(EventCodec.encode(delete))).orElseThrow();
 
         assertThat(row.deleted()).isTrue();
         assertThat(row.version()).isEqualTo(3);
@@ -142,5 +143,106 @@ class ExpenseSinkTest {
                 null, List.of(), null, T1, T1);
 
         assertThat(ExpenseSink.collapse(List.of(row(1, false, "1.00", T1), other))).hasSize(2);
+    }
+
+    private static ExpenseCategorization categorization(UUID expense, long version, String tag) {
+        return new ExpenseCategorization(USER, expense, version, UUID.randomUUID(), "rule", List.of(tag), T1);
+    }
+
+    private static ExpenseRow version(UUID expense, long version) {
+        return new ExpenseRow(USER, expense, version, false, BigDecimal.ONE, "EUR", "d", null, T1, null, List.of(),
+                null, T1, T1);
+    }
+
+    @Test
+    void decodesACategorizationWithItsVersionCategoryOriginAndTags() throws Exception {
+        String category = UUID.randomUUID().toString();
+        Instant at = T1.plusSeconds(5);
+        Event categorized = event(at, new EventPayload.ExpenseCategorized(EXPENSE.toString(), 2, category, "rule",
+                List.of("work", "coffee"), UUID.randomUUID().toString(), "rules-applied"));
+
+        ExpenseCategorization change = (ExpenseCategorization) sink.decode(record(EventCodec.encode(categorized)))
+                .orElseThrow();
+
+        assertThat(change.userId()).isEqualTo(USER);
+        assertThat(change.id()).isEqualTo(EXPENSE);
+        assertThat(change.expenseVersion()).isEqualTo(2);
+        assertThat(change.categoryId()).hasToString(category);
+        assertThat(change.categorizedBy()).isEqualTo("rule");
+        assertThat(change.tags()).containsExactly("work", "coffee");
+        assertThat(change.at()).isEqualTo(at);
+    }
+
+    @Test
+    void decodesAClearedCategorizationWithoutACategory() throws Exception {
+        Event cleared = event(T1, new EventPayload.ExpenseCategorized(EXPENSE.toString(), 1, null, "none", List.of(),
+                null, "category-deleted"));
+
+        ExpenseCategorization change = (ExpenseCategorization) sink.decode(record(EventCodec.encode(cleared)))
+                .orElseThrow();
+
+        assertThat(change.categoryId()).isNull();
+        assertThat(change.categorizedBy()).isEqualTo("none");
+    }
+
+    @Test
+    void rejectsACategorizationWithAnUnknownOriginOrNoVersionAsPoison() {
+        Event unknownOrigin = event(T1, new EventPayload.ExpenseCategorized(EXPENSE.toString(), 1, null, "magic",
+                List.of(), null, "rule"));
+        Event noVersion = event(T1, new EventPayload.ExpenseCategorized(EXPENSE.toString(), 0, null, "rule",
+                List.of(), null, "rule"));
+
+        assertThatThrownBy(() -> sink.decode(record(EventCodec.encode(unknownOrigin))))
+                .isInstanceOf(PoisonRecordException.class).hasMessageContaining("categorizedBy");
+        assertThatThrownBy(() -> sink.decode(record(EventCodec.encode(noVersion))))
+                .isInstanceOf(PoisonRecordException.class).hasMessageContaining("expenseVersion");
+    }
+
+    @Test
+    void aCategorizationAfterItsVersionRunsInALaterRoundThanTheVersion() {
+        ExpenseRow add = version(EXPENSE, 1);
+        ExpenseCategorization categorized = categorization(EXPENSE, 1, "a");
+
+        List<ExpenseSink.Round> rounds = ExpenseSink.rounds(List.of(add, categorized));
+
+        assertThat(rounds).containsExactly(
+                new ExpenseSink.Round(List.of(add), List.of()),
+                new ExpenseSink.Round(List.of(), List.of(categorized)));
+    }
+
+    @Test
+    void aVersionAfterACategorizationRunsInALaterRoundSoItsDataWins() {
+        ExpenseRow add = version(EXPENSE, 1);
+        ExpenseCategorization categorized = categorization(EXPENSE, 1, "a");
+        ExpenseRow update = version(EXPENSE, 2);
+        ExpenseCategorization stale = categorization(EXPENSE, 1, "b");
+
+        List<ExpenseSink.Round> rounds = ExpenseSink.rounds(List.of(add, categorized, update, stale));
+
+        assertThat(rounds).containsExactly(
+                new ExpenseSink.Round(List.of(add), List.of()),
+                new ExpenseSink.Round(List.of(), List.of(categorized)),
+                new ExpenseSink.Round(List.of(update), List.of()),
+                new ExpenseSink.Round(List.of(), List.of(stale)));
+    }
+
+    @Test
+    void consecutiveWritesOfOneKindShareARoundAndOtherExpensesDoNotWait() {
+        UUID other = UUID.randomUUID();
+        ExpenseRow add = version(EXPENSE, 1);
+        ExpenseRow update = version(EXPENSE, 2);
+        ExpenseCategorization first = categorization(EXPENSE, 2, "a");
+        ExpenseCategorization second = categorization(EXPENSE, 2, "b");
+        ExpenseCategorization otherCategorized = categorization(other, 1, "c");
+        ExpenseRow otherAdd = version(other, 1);
+
+        List<ExpenseSink.Round> rounds = ExpenseSink.rounds(
+                List.of(add, otherCategorized, update, first, otherAdd, second));
+
+        // Each expense keeps its own order; the other expense's categorization (of a row written by an earlier batch)
+        // needs no wait, and its add comes one round after it.
+        assertThat(rounds).containsExactly(
+                new ExpenseSink.Round(List.of(add, update), List.of(otherCategorized)),
+                new ExpenseSink.Round(List.of(otherAdd), List.of(first, second)));
     }
 }

@@ -7,6 +7,7 @@ import io.ganaka.api.dashboard.DashboardPage;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.reports.ReportHandlers;
+import io.ganaka.api.rules.RuleHandlers;
 import io.ganaka.api.users.UserHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -33,11 +34,13 @@ public final class Routes {
     private final Idempotency idempotency;
     private final CategoryHandlers categories;
     private final BudgetHandlers budgets;
+    private final RuleHandlers rules;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
-                  Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets) {
+                  Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets,
+                  RuleHandlers rules) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -50,6 +53,7 @@ public final class Routes {
         this.idempotency = idempotency;
         this.categories = categories;
         this.budgets = budgets;
+        this.rules = rules;
     }
 
     private List<Route> routes() {
@@ -85,7 +89,14 @@ public final class Routes {
                 Route.get("/budgets/default", budgets::getDefault, ApiRole.USER),
                 Route.put("/budgets/default", budgets::replaceDefault, ApiRole.USER),
                 Route.get("/budgets/{year}/{month}", budgets::getMonth, ApiRole.USER),
-                Route.put("/budgets/{year}/{month}", budgets::replaceMonth, ApiRole.USER));
+                Route.put("/budgets/{year}/{month}", budgets::replaceMonth, ApiRole.USER),
+
+                Route.get("/rules", rules::list, ApiRole.USER),
+                Route.post("/rules", rules::create, ApiRole.USER),
+                Route.post("/rules/apply", rules::apply, ApiRole.USER),
+                Route.get("/rules/{id}", rules::get, ApiRole.USER),
+                Route.put("/rules/{id}", rules::replace, ApiRole.USER),
+                Route.delete("/rules/{id}", rules::delete, ApiRole.USER));
     }
 
     /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */

@@ -3,8 +3,10 @@ package io.ganaka.streams.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ganaka.schemas.Event;
+import io.ganaka.schemas.EventPayload.ExpenseCategorized;
 import io.ganaka.schemas.EventPayload.UserLoggedIn;
 import io.ganaka.schemas.JsonSerde;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExpenseStateMapperTest {
@@ -44,6 +46,14 @@ class ExpenseStateMapperTest {
     @Test
     void ignoresEventsThatAreNotAboutExpenses() {
         assertThat(mapper.apply(Event.create("u1", "test", new UserLoggedIn("password")))).isEmpty();
+    }
+
+    @Test
+    void ignoresCategorizationsWhichChangeNoAmountMonthOrCurrency() {
+        Event categorized = Event.create("u1", "test", new ExpenseCategorized("e1", 1,
+                "0190a000-0000-7000-8000-0000000000c1", "rule", List.of("coffee"), "r1", "rules-applied"));
+
+        assertThat(mapper.apply(categorized)).isEmpty();
     }
 
     @Test

@@ -6,10 +6,12 @@ import static io.ganaka.streams.reports.ExpenseEvents.updated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ganaka.schemas.Event;
+import io.ganaka.schemas.EventPayload.ExpenseCategorized;
 import io.ganaka.schemas.MonthlyTotal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +135,18 @@ class MonthlyTotalsTopologyTest {
         send(added("u1", "e2", "1.00", "EUR", MARCH));
 
         assertThat(total("u1", 2026, 3, "EUR")).hasValue(new MonthlyTotal("u1", 2026, 3, "EUR", new BigDecimal("1.00"), 1));
+    }
+
+    @Test
+    void aCategorizationLeavesTheTotalsAloneAndEmitsNothing() {
+        send(added("u1", "e1", "12.34", "EUR", MARCH));
+        topology.readRecords();
+
+        send(Event.create("u1", "test", new ExpenseCategorized("e1", 1, "0190a000-0000-7000-8000-0000000000c1",
+                "rule", List.of("coffee"), "r1", "rules-applied")));
+
+        assertThat(topology.readRecords()).isEmpty();
+        assertThat(total("u1", 2026, 3, "EUR")).hasValue(new MonthlyTotal("u1", 2026, 3, "EUR", new BigDecimal("12.34"), 1));
     }
 
     @Test
