@@ -9,22 +9,26 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * A position in a user's expense list, newest first: the {@code (occurredAt, id)} of the last expense of a page. It
- * travels as an opaque base64url string ({@code v1|<instant>|<id>} inside); anything that does not decode to exactly
- * such a cursor is refused. A hand-made cursor can only name a position in the caller's own list, so it needs no
- * signature.
+ * travels as an opaque base64url string ({@code v1|<instant>|<id>|<crc32>} inside); anything that does not decode to
+ * exactly such a cursor is refused. The checksum makes any changed, dropped or added character a refusal rather than
+ * another position; it is no signature, and needs none: a forged cursor can only name a position in the caller's
+ * own list.
  */
 public record ExpenseCursor(Instant occurredAt, UUID id) {
 
     private static final String VERSION = "v1";
-    private static final Pattern FORMAT = Pattern.compile("v1\\|([0-9T:.Z-]{20,30})\\|([0-9a-f-]{36})");
+    private static final Pattern FORMAT =
+            Pattern.compile("(v1\\|([0-9T:.Z-]{20,30})\\|([0-9a-f-]{36}))\\|([0-9a-f]{8})");
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{1,200}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     public String encode() {
-        return ENCODER.encodeToString((VERSION + "|" + occurredAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        String position = VERSION + "|" + occurredAt + "|" + id;
+        return ENCODER.encodeToString((position + "|" + checksum(position)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor a string encodes, or empty when it is not one this API issued (tampered, truncated, padded...). */
@@ -40,17 +44,23 @@ public record ExpenseCursor(Instant occurredAt, UUID id) {
             return Optional.empty();
         }
         Matcher m = FORMAT.matcher(new String(bytes, StandardCharsets.UTF_8));
-        if (!m.matches()) {
+        if (!m.matches() || !checksum(m.group(1)).equals(m.group(4))) {
             return Optional.empty();
         }
-        Optional<UUID> id = Ids.parse(m.group(2));
-        Optional<Instant> at = instant(m.group(1));
+        Optional<UUID> id = Ids.parse(m.group(3));
+        Optional<Instant> at = instant(m.group(2));
         if (id.isEmpty() || at.isEmpty()) {
             return Optional.empty();
         }
         ExpenseCursor cursor = new ExpenseCursor(at.get(), id.get());
         // Only the one spelling we issue: rejects changed padding bits and non-canonical instants alike.
         return cursor.encode().equals(text) ? Optional.of(cursor) : Optional.empty();
+    }
+
+    private static String checksum(String position) {
+        CRC32 crc = new CRC32();
+        crc.update(position.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
     }
 
     private static Optional<Instant> instant(String text) {
