@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small JSON-over-HTTP client for the end-to-end tests. */
 final class HttpJson {
@@ -36,6 +37,22 @@ final class HttpJson {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json))
                     .build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request with a JSON body (or none when {@code body} is null) and extra headers such as If-Match. */
+    Reply send(String method, String path, String token, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder builder = request(path, token).method(method, body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            headers.forEach(builder::header);
+            return send(builder.build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
