@@ -8,6 +8,7 @@ import io.ganaka.api.RunningApi.User;
 import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.PublishReceipt;
 import io.ganaka.api.events.PublishUnavailableException;
+import io.ganaka.api.expenses.RedisVersionReservations;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload.ExpenseDeleted;
 import io.ganaka.schemas.EventPayload.ExpenseUpdated;
@@ -82,6 +83,9 @@ class ExpenseChangesIT {
         assertThat(event.correlationId()).isEqualTo("put-" + id);
         assertThat(event.data()).isEqualTo(new ExpenseUpdated(id.toString(), 4, new BigDecimal("4.20"), "EUR", "Latte",
                 "Nero", Instant.parse("2026-04-02T09:00:00Z"), category.toString(), List.of("coffee"), "oat"));
+        // Version 4 is claimed in Redis under the run's prefix, with a TTL, so a crash can never leave it claimed.
+        long ttl = running.redis.pttl(running.naming.redisPrefix() + "expense-version:" + user.id() + ":" + id + ":4");
+        assertThat(ttl).isBetween(1L, RedisVersionReservations.TTL.toMillis());
     }
 
     @Test

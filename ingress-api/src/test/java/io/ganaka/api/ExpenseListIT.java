@@ -208,7 +208,8 @@ class ExpenseListIT {
                 Map.entry("from=2026-03-02&to=2026-03-01", "to"), Map.entry("categoryId=coffee", "categoryId"),
                 Map.entry("minAmount=-1", "minAmount"), Map.entry("maxAmount=1.234", "maxAmount"),
                 Map.entry("minAmount=5&maxAmount=4", "maxAmount"), Map.entry("currency=EURO", "currency"),
-                Map.entry("q=" + "x".repeat(101), "q"), Map.entry("q=", "q"), Map.entry("limit=1&limit=2", "limit"),
+                Map.entry("q=" + "x".repeat(101), "q"), Map.entry("q=", "q"), Map.entry("q=a%00b", "q"),
+                Map.entry("limit=1&limit=2", "limit"),
                 Map.entry("sort=amount", "sort"));
 
         for (Map.Entry<String, String> c : cases.entrySet()) {

@@ -72,7 +72,8 @@ public final class ExpenseChangeService {
         }
         long next = current.version() + 1;
         claim(user, current, next, ifMatch != null);
-        return publish(user, current, next, Event.create(userId, correlationId, new ExpenseDeleted(current.id(), next)));
+        Event event = Event.create(userId, correlationId, new ExpenseDeleted(current.id(), next));
+        return publish(user, current, next, event);
     }
 
     private ExpenseView current(UUID user, String expenseId) throws SQLException {

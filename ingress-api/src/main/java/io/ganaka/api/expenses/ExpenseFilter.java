@@ -110,8 +110,15 @@ public record ExpenseFilter(
 
     private static String text(QueryParameters parameters) {
         String value = parameters.single("q");
-        if (value != null && value.codePointCount(0, value.length()) > MAX_TEXT) {
+        if (value == null) {
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > MAX_TEXT) {
             return parameters.reject("q", "must be at most " + MAX_TEXT + " characters long");
+        }
+        // Postgres text cannot hold NUL, and no description contains a control character worth searching for.
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            return parameters.reject("q", "must not contain control characters");
         }
         return value;
     }

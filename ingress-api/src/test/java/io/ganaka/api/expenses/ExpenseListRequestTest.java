@@ -159,6 +159,12 @@ class ExpenseListRequestTest {
     }
 
     @Test
+    void theSearchTextHasNoControlCharacters() {
+        assertThat(badParameters("q", "a\u0000b")).containsExactly("q");
+        assertThat(badParameters("q", "a\nb")).containsExactly("q");
+    }
+
+    @Test
     void emptyAndRepeatedParametersAreRefused() {
         assertThat(errors("limit", "")).containsExactly(new FieldError("limit", "must not be empty"));
         assertThat(errors("q", "  ")).containsExactly(new FieldError("q", "must not be empty"));
