@@ -23,7 +23,7 @@ public final class ExpenseHandlers {
 
     public void get(Context ctx) throws Exception {
         ExpenseView expense = expenses.get(Requests.principal(ctx).userId(), ctx.pathParam("id"));
-        ctx.header("ETag", "\"" + expense.version() + "\"").json(expense);
+        ctx.header("ETag", IfMatch.etag(expense.version())).json(expense);
     }
 
     public void list(Context ctx) throws Exception {
