@@ -46,6 +46,22 @@ final class HttpJson {
         }
     }
 
+    /** A request with a JSON body (or none when {@code body} is null) and extra headers such as If-Match. */
+    Reply send(String method, String path, String token, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder builder = request(path, token).method(method, body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            headers.forEach(builder::header);
+            return send(builder.build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         return token == null ? b : b.header("Authorization", "Bearer " + token);

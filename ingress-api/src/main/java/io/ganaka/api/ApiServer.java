@@ -13,9 +13,11 @@ import io.ganaka.api.categories.CategoryRepository;
 import io.ganaka.api.categories.CategoryService;
 import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.ProjectionWaiter;
+import io.ganaka.api.expenses.ExpenseChangeService;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.expenses.ExpenseRepository;
 import io.ganaka.api.expenses.ExpenseService;
+import io.ganaka.api.expenses.RedisVersionReservations;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.health.Readiness;
 import io.ganaka.api.http.AccessCheck;
@@ -106,7 +108,10 @@ public final class ApiServer implements AutoCloseable {
         Routes routes = new Routes(
                 new AuthHandlers(accounts),
                 new ExpenseHandlers(new ExpenseService(new ExpenseRepository(db), publisher, s.publishTimeout(),
-                        projections)),
+                        projections),
+                        new ExpenseChangeService(new ExpenseRepository(db),
+                                new RedisVersionReservations(redis, s.naming().redisPrefix()), publisher,
+                                s.publishTimeout())),
                 new ReportHandlers(new ReportService(new ReportRepository(db))),
                 new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
                 new AccessCheck(tokens, sessions),

@@ -57,6 +57,13 @@ class AccessControlIT {
             entry("POST /expenses with the owner's categoryId",
                     new RouteCase(o -> post("/expenses", expense(o.categoryId())), 422)),
             entry("GET /expenses/{id}", new RouteCase(o -> get("/expenses/" + o.expenseId()), 404)),
+            // Lists serve the caller's own (here empty) data, even when filtered by the owner's category.
+            entry("GET /expenses", new RouteCase(o -> get("/expenses"), 200)),
+            entry("GET /expenses by the owner's categoryId",
+                    new RouteCase(o -> get("/expenses?categoryId=" + o.categoryId()), 200)),
+            entry("PUT /expenses/{id}", new RouteCase(o -> put("/expenses/" + o.expenseId(), expense(null))
+                    .header("If-Match", "\"1\""), 404)),
+            entry("DELETE /expenses/{id}", new RouteCase(o -> delete("/expenses/" + o.expenseId()), 404)),
             entry("GET /reports/monthly/{year}/{month}", new RouteCase(o -> get("/reports/monthly/2026/3"), 200)),
             // Session routes act on the caller's own sessions; the owner's refresh token in a stranger's logout
             // must end nothing of the owner's (checked below: the owner's token still works afterwards).

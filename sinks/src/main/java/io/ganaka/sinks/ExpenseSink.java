@@ -246,7 +246,8 @@ final class ExpenseSink implements Sink<ExpenseWrite> {
         return new ArrayList<>(latest.values());
     }
 
+    /** Null stays null: a tombstone that comes on its own carries no occurredAt. */
     private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

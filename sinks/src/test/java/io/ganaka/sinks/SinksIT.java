@@ -231,6 +231,21 @@ class SinksIT {
     }
 
     @Test
+    void aDeleteArrivingOnItsOwnTombstonesTheProjectedExpenseAndKeepsItsData() throws Exception {
+        String id = UUID.randomUUID().toString();
+        startSinks(pool);
+        sendEvent(event(T0, added(id, "10.00")));
+        await().atMost(DEADLINE).until(() -> expense(id, "deleted") != null);
+
+        // Sent after the add was written, so it is a batch of its own: a tombstone without any data to merge with.
+        sendEvent(event(T2, new EventPayload.ExpenseDeleted(id, 2)));
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(expense(id, "version, amount, deleted, updated_at"))
+                .isEqualTo("version=2 amount=10.00 deleted=t updated_at=" + ts(T2)));
+        assertThat(kafka.readAll(naming.topic(Topic.DLQ))).isEmpty();
+    }
+
+    @Test
     void convergesOnTheNewestVersionWhateverTheOrderAndReplayChangesNothing() throws Exception {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();

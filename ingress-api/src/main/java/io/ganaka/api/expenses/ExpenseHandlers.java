@@ -11,9 +11,11 @@ import java.util.Optional;
 public final class ExpenseHandlers {
 
     private final ExpenseService expenses;
+    private final ExpenseChangeService changes;
 
-    public ExpenseHandlers(ExpenseService expenses) {
+    public ExpenseHandlers(ExpenseService expenses, ExpenseChangeService changes) {
         this.expenses = expenses;
+        this.changes = changes;
     }
 
     /** 202 with the accepted event; with {@code Prefer: wait=N}, 201 with the expense once projected within N s. */
@@ -34,6 +36,31 @@ public final class ExpenseHandlers {
 
     public void get(Context ctx) throws Exception {
         ExpenseView expense = expenses.get(Requests.principal(ctx).userId(), ctx.pathParam("id"));
-        ctx.header("ETag", "\"" + expense.version() + "\"").json(expense);
+        ctx.header("ETag", IfMatch.etag(expense.version())).json(expense);
+    }
+
+    public void list(Context ctx) throws Exception {
+        ExpenseListRequest request = ExpenseListRequest.parse(ctx.queryParamMap());
+        ctx.json(expenses.list(Requests.principal(ctx).userId(), request));
+    }
+
+    public void replace(Context ctx) throws Exception {
+        ExpenseRequest request = ExpenseRequest.from(JsonBodies.fields(ctx));
+        IfMatch ifMatch = IfMatch.parse(ctx.header(IfMatch.HEADER));
+        ExpenseChangeAccepted accepted = changes.replace(Requests.principal(ctx).userId(), ctx.pathParam("id"),
+                ifMatch, request, Requests.requestId(ctx));
+        changed(ctx, accepted);
+    }
+
+    public void delete(Context ctx) throws Exception {
+        IfMatch ifMatch = IfMatch.parse(ctx.header(IfMatch.HEADER));
+        ExpenseChangeAccepted accepted = changes.delete(Requests.principal(ctx).userId(), ctx.pathParam("id"),
+                ifMatch, Requests.requestId(ctx));
+        changed(ctx, accepted);
+    }
+
+    private static void changed(Context ctx, ExpenseChangeAccepted accepted) {
+        ctx.status(202).header("Location", "/expenses/" + accepted.id())
+                .header("ETag", IfMatch.etag(accepted.version())).json(accepted);
     }
 }

@@ -14,6 +14,7 @@ import io.ganaka.schemas.EventIds;
 import io.ganaka.schemas.EventPayload.ExpenseAdded;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,6 +77,17 @@ public final class ExpenseService {
         Optional<ExpenseView> found = id.isPresent() ? expenses.find(UUID.fromString(userId), id.get()) : Optional.empty();
         // A malformed id and another user's id answer alike: nothing here for you.
         return found.orElseThrow(() -> new NotFoundException("no expense " + expenseId + " for user " + userId));
+    }
+
+    /** One page of the caller's expenses, newest first, with the cursor of the next page when there is one. */
+    public ExpensePage list(String userId, ExpenseListRequest request) throws SQLException {
+        List<ExpenseView> rows = expenses.list(UUID.fromString(userId), request, request.limit() + 1);
+        if (rows.size() <= request.limit()) {
+            return new ExpensePage(rows, null);
+        }
+        List<ExpenseView> page = rows.subList(0, request.limit());
+        ExpenseView last = page.get(page.size() - 1);
+        return new ExpensePage(page, new ExpenseCursor(last.occurredAt(), UUID.fromString(last.id())).encode());
     }
 
     private PublishReceipt awaitDurable(Event event) {

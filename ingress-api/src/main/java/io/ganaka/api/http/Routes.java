@@ -77,6 +77,9 @@ public final class Routes {
 
                 Route.post("/expenses", expenses::add, ApiRole.USER),
                 Route.get("/expenses/{id}", expenses::get, ApiRole.USER),
+                Route.get("/expenses", expenses::list, ApiRole.USER),
+                Route.put("/expenses/{id}", expenses::replace, ApiRole.USER),
+                Route.delete("/expenses/{id}", expenses::delete, ApiRole.USER),
 
                 Route.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER),
 

@@ -1,0 +1,133 @@
+package io.ganaka.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ganaka.testkit.TestEnvironment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An expense's whole life through the real pipeline (API, JetStream, bridge, Kafka, Streams, sinks): added, replaced
+ * with another amount in another month, deleted; the list, the single read and the monthly reports converge on
+ * exactly what the user last said.
+ */
+class ExpenseLifecycleIT {
+
+    private static final Duration PIPELINE_DEADLINE = Duration.ofSeconds(90);
+
+    private static RunningSystem running;
+    private static HttpJson http;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        running = RunningSystem.start(TestEnvironment.shared(), "-lifecycle", "ganaka-it-lifecycle-");
+        http = running.http();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void updatesAndDeletesConvergeInTheListTheSingleReadAndTheMonthlyReports() {
+        String token = signUpAndLogIn("lifecycle-" + UUID.randomUUID() + "@example.com");
+        String beans = add(token, "10.00", "EUR", "2026-03-05T08:00:00Z", "Coffee beans");
+        String groceries = add(token, "20.00", "EUR", "2026-03-10T17:00:00Z", "Groceries");
+        String dinner = add(token, "30.00", "EUR", "2026-03-20T20:00:00Z", "Dinner");
+        String book = add(token, "5.00", "USD", "2026-03-12T12:00:00Z", "Book");
+        for (String id : List.of(beans, groceries, dinner, book)) {
+            awaitStatus(token, id, 200);
+        }
+        await("March before the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> totals(token, 2026, 3), t -> t.equals(Map.of("EUR", "60.00 x3", "USD", "5.00 x1")));
+
+        HttpJson.Reply replaced = http.send("PUT", "/expenses/" + groceries, token,
+                body("25.50", "EUR", "2026-04-02T09:00:00Z", "Groceries, delivered"), Map.of("If-Match", "\"1\""));
+        HttpJson.Reply deleted = http.send("DELETE", "/expenses/" + dinner, token, null, Map.of("If-Match", "\"1\""));
+
+        assertThat(replaced.status()).as(replaced.raw().body()).isEqualTo(202);
+        assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
+        assertThat(replaced.body().get("version").asLong()).isEqualTo(2);
+        assertThat(deleted.status()).as(deleted.raw().body()).isEqualTo(202);
+        assertThat(deleted.body().get("version").asLong()).isEqualTo(2);
+
+        awaitStatus(token, dinner, 404);
+        await("the replacement projected").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/expenses/" + groceries, token).header("ETag"), "\"2\""::equals);
+        JsonNode current = http.get("/expenses/" + groceries, token).body();
+        assertThat(current.get("version").asLong()).isEqualTo(2);
+        assertThat(current.get("amount").asText()).isEqualTo("25.50");
+        assertThat(current.get("occurredAt").asText()).isEqualTo("2026-04-02T09:00:00Z");
+        assertThat(current.get("description").asText()).isEqualTo("Groceries, delivered");
+
+        assertThat(listIds(token, "")).containsExactly(groceries, book, beans);
+        assertThat(listIds(token, "?from=2026-03-01&to=2026-04-01")).containsExactly(book, beans);
+        assertThat(listIds(token, "?minAmount=25.50&maxAmount=25.50")).containsExactly(groceries);
+        await("March after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> totals(token, 2026, 3), t -> t.equals(Map.of("EUR", "10.00 x1", "USD", "5.00 x1")));
+        await("April after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> totals(token, 2026, 4), t -> t.equals(Map.of("EUR", "25.50 x1")));
+
+        // The version the client last read is gone: a change built on it is refused with the current ETag.
+        HttpJson.Reply stale = http.send("PUT", "/expenses/" + groceries, token,
+                body("1.00", "EUR", "2026-04-02T09:00:00Z", "Stale"), Map.of("If-Match", "\"1\""));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.header("ETag")).isEqualTo("\"2\"");
+    }
+
+    private String signUpAndLogIn(String email) {
+        String password = "correct horse battery " + UUID.randomUUID();
+        assertThat(http.post("/auth/register", null, Map.of("email", email, "password", password)).status())
+                .isEqualTo(202);
+        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
+        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
+        return login.body().get("accessToken").asText();
+    }
+
+    private String add(String token, String amount, String currency, String occurredAt, String description) {
+        HttpJson.Reply reply = http.post("/expenses", token, body(amount, currency, occurredAt, description));
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(202);
+        return reply.body().get("id").asText();
+    }
+
+    private static Map<String, Object> body(String amount, String currency, String occurredAt, String description) {
+        return Map.of("amount", amount, "currency", currency, "occurredAt", occurredAt, "description", description);
+    }
+
+    private void awaitStatus(String token, String id, int status) {
+        await("expense " + id + " answers " + status).atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/expenses/" + id, token).status() == status);
+    }
+
+    private List<String> listIds(String token, String query) {
+        HttpJson.Reply page = http.get("/expenses" + query, token);
+        assertThat(page.status()).as(page.raw().body()).isEqualTo(200);
+        assertThat(page.body().get("nextCursor").isNull()).isTrue();
+        List<String> ids = new ArrayList<>();
+        page.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    /** The report as {@code currency -> "total xcount"}, which reads well in a failed assertion. */
+    private Map<String, String> totals(String token, int year, int month) {
+        HttpJson.Reply report = http.get("/reports/monthly/" + year + "/" + month, token);
+        assertThat(report.status()).isEqualTo(200);
+        Map<String, String> totals = new HashMap<>();
+        for (JsonNode t : report.body().get("totals")) {
+            totals.put(t.get("currency").asText(), t.get("total").asText() + " x" + t.get("count").asLong());
+        }
+        return totals;
+    }
+}
