@@ -60,6 +60,35 @@ class PreferWaitIT {
         assertThat(accepted.body().get("status").asText()).isEqualTo("accepted");
     }
 
+    @Test
+    void aReplacementThatPrefersToWaitAnswers200WithTheNewVersion() {
+        String token = signUpAndLogIn();
+        String id = http.post("/expenses", token, espresso(), Map.of("Prefer", "wait=10")).body().get("id").asText();
+
+        HttpJson.Reply replaced = http.send("PUT", "/expenses/" + id, token, Map.of("amount", "4.10",
+                "currency", "EUR", "occurredAt", "2026-03-15T08:30:00Z", "description", "Double espresso"),
+                Map.of("If-Match", "\"1\"", "Prefer", "wait=10"));
+
+        assertThat(replaced.status()).as(replaced.raw().body()).isEqualTo(200);
+        assertThat(replaced.header("Preference-Applied")).isEqualTo("wait=10");
+        assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
+        assertThat(replaced.body().get("version").asLong()).isEqualTo(2);
+        assertThat(replaced.body().get("amount").asText()).isEqualTo("4.10");
+        assertThat(http.get("/expenses/" + id, token).body()).isEqualTo(replaced.body());
+    }
+
+    @Test
+    void aDeleteThatPrefersToWaitAnswers204OnceTheExpenseIsGone() {
+        String token = signUpAndLogIn();
+        String id = http.post("/expenses", token, espresso(), Map.of("Prefer", "wait=10")).body().get("id").asText();
+
+        HttpJson.Reply deleted = http.send("DELETE", "/expenses/" + id, token, null, Map.of("Prefer", "wait=10"));
+
+        assertThat(deleted.status()).as(deleted.raw().body()).isEqualTo(204);
+        assertThat(deleted.header("Preference-Applied")).isEqualTo("wait=10");
+        assertThat(http.get("/expenses/" + id, token).status()).isEqualTo(404);
+    }
+
     private static Map<String, Object> espresso() {
         return Map.of("amount", "3.20", "currency", "EUR", "occurredAt", "2026-03-15T08:30:00Z",
                 "description", "Espresso");

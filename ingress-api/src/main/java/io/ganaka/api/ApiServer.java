@@ -111,7 +111,7 @@ public final class ApiServer implements AutoCloseable {
                         projections),
                         new ExpenseChangeService(new ExpenseRepository(db),
                                 new RedisVersionReservations(redis, s.naming().redisPrefix()), publisher,
-                                s.publishTimeout())),
+                                s.publishTimeout(), projections)),
                 new ReportHandlers(new ReportService(new ReportRepository(db))),
                 new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
                 new AccessCheck(tokens, sessions),

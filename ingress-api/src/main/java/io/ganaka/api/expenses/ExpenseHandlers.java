@@ -44,22 +44,36 @@ public final class ExpenseHandlers {
         ctx.json(expenses.list(Requests.principal(ctx).userId(), request));
     }
 
+    /** 202 with the accepted change; with {@code Prefer: wait=N}, 200 with the new version once projected. */
     public void replace(Context ctx) throws Exception {
         ExpenseRequest request = ExpenseRequest.from(JsonBodies.fields(ctx));
         IfMatch ifMatch = IfMatch.parse(ctx.header(IfMatch.HEADER));
-        ExpenseChangeAccepted accepted = changes.replace(Requests.principal(ctx).userId(), ctx.pathParam("id"),
-                ifMatch, request, Requests.requestId(ctx));
-        changed(ctx, accepted);
+        Optional<Duration> wait = PreferWait.of(ctx);
+        ExpenseChanged changed = changes.replace(Requests.principal(ctx).userId(), ctx.pathParam("id"),
+                ifMatch, request, Requests.requestId(ctx), wait.orElse(Duration.ZERO));
+        if (changed.view().isPresent()) {
+            ExpenseView expense = changed.view().get();
+            ctx.status(200).header("ETag", IfMatch.etag(expense.version()))
+                    .header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(wait.orElseThrow())).json(expense);
+        } else {
+            accepted(ctx, changed.accepted());
+        }
     }
 
+    /** 202 with the accepted change; with {@code Prefer: wait=N}, 204 once the delete is projected. */
     public void delete(Context ctx) throws Exception {
         IfMatch ifMatch = IfMatch.parse(ctx.header(IfMatch.HEADER));
-        ExpenseChangeAccepted accepted = changes.delete(Requests.principal(ctx).userId(), ctx.pathParam("id"),
-                ifMatch, Requests.requestId(ctx));
-        changed(ctx, accepted);
+        Optional<Duration> wait = PreferWait.of(ctx);
+        ExpenseChanged changed = changes.delete(Requests.principal(ctx).userId(), ctx.pathParam("id"),
+                ifMatch, Requests.requestId(ctx), wait.orElse(Duration.ZERO));
+        if (changed.projected()) {
+            ctx.status(204).header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(wait.orElseThrow()));
+        } else {
+            accepted(ctx, changed.accepted());
+        }
     }
 
-    private static void changed(Context ctx, ExpenseChangeAccepted accepted) {
+    private static void accepted(Context ctx, ExpenseChangeAccepted accepted) {
         ctx.status(202).header("Location", "/expenses/" + accepted.id())
                 .header("ETag", IfMatch.etag(accepted.version())).json(accepted);
     }
