@@ -32,40 +32,35 @@ final class ExpenseSink implements Sink<ExpenseWrite> {
     static final Set<String> CATEGORIZED_BY = Set.of("user", "rule", "learned", "none");
 
     /**
-     * Newer version wins; {@code created_at} keeps the earliest event time seen, whatever order versions came in; a
-     * tombstone that came first (no data yet) takes the data of the first version that arrives after it.
+     * Newer version wins; {@code created_at} keeps the earliest event time seen, whatever order versions came in. The
+     * data comes from the newest version that had data ({@code data_version}), so a tombstone that came first takes
+     * the data of the newest version that arrives after it, in whatever order those arrive. A delete carries no data
+     * ({@code data_version} NULL), which never counts as newer.
      */
     static final String UPSERT = """
             INSERT INTO expenses AS e (user_id, id, version, amount, currency, description, merchant, occurred_at,
-                                       category_id, categorized_by, tags, notes, deleted, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       category_id, categorized_by, tags, notes, deleted, created_at, updated_at,
+                                       data_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (user_id, id) DO UPDATE SET
                 version        = GREATEST(e.version, EXCLUDED.version),
-                amount         = CASE WHEN (e.version < EXCLUDED.version OR e.amount IS NULL) AND NOT EXCLUDED.deleted
-                                      THEN EXCLUDED.amount ELSE e.amount END,
-                currency       = CASE WHEN (e.version < EXCLUDED.version OR e.amount IS NULL) AND NOT EXCLUDED.deleted
-                                      THEN EXCLUDED.currency ELSE e.currency END,
-                description    = CASE WHEN (e.version < EXCLUDED.version OR e.amount IS NULL) AND NOT EXCLUDED.deleted
-                                      THEN EXCLUDED.description ELSE e.description END,
-                merchant       = CASE WHEN (e.version < EXCLUDED.version OR e.amount IS NULL) AND NOT EXCLUDED.deleted
-                                      THEN EXCLUDED.merchant ELSE e.merchant END,
-                occurred_at    = CASE WHEN (e.version < EXCLUDED.version OR e.amount IS NULL) AND NOT EXCLUDED.deleted
-                                      THEN EXCLUDED.occurred_at ELSE e.occurred_at END,
-                category_id    = CASE WHEN (e.version < EXCLUDED.version OR e.amount IS NULL) AND NOT EXCLUDED.deleted
-                                      THEN EXCLUDED.category_id ELSE e.category_id END,
-                categorized_by = CASE WHEN (e.version < EXCLUDED.version OR e.amount IS NULL) AND NOT EXCLUDED.deleted
-                                      THEN EXCLUDED.categorized_by ELSE e.categorized_by END,
-                tags           = CASE WHEN (e.version < EXCLUDED.version OR e.amount IS NULL) AND NOT EXCLUDED.deleted
-                                      THEN EXCLUDED.tags ELSE e.tags END,
-                notes          = CASE WHEN (e.version < EXCLUDED.version OR e.amount IS NULL) AND NOT EXCLUDED.deleted
-                                      THEN EXCLUDED.notes ELSE e.notes END,
+                amount         = CASE WHEN {newer} THEN EXCLUDED.amount ELSE e.amount END,
+                currency       = CASE WHEN {newer} THEN EXCLUDED.currency ELSE e.currency END,
+                description    = CASE WHEN {newer} THEN EXCLUDED.description ELSE e.description END,
+                merchant       = CASE WHEN {newer} THEN EXCLUDED.merchant ELSE e.merchant END,
+                occurred_at    = CASE WHEN {newer} THEN EXCLUDED.occurred_at ELSE e.occurred_at END,
+                category_id    = CASE WHEN {newer} THEN EXCLUDED.category_id ELSE e.category_id END,
+                categorized_by = CASE WHEN {newer} THEN EXCLUDED.categorized_by ELSE e.categorized_by END,
+                tags           = CASE WHEN {newer} THEN EXCLUDED.tags ELSE e.tags END,
+                notes          = CASE WHEN {newer} THEN EXCLUDED.notes ELSE e.notes END,
+                data_version   = CASE WHEN {newer} THEN EXCLUDED.data_version ELSE e.data_version END,
                 deleted        = e.deleted OR (e.version < EXCLUDED.version AND EXCLUDED.deleted),
                 created_at     = LEAST(e.created_at, EXCLUDED.created_at),
                 updated_at     = CASE WHEN e.version < EXCLUDED.version
                                       THEN EXCLUDED.updated_at ELSE e.updated_at END
             WHERE e.version < EXCLUDED.version OR e.created_at > EXCLUDED.created_at
-               OR (e.amount IS NULL AND NOT EXCLUDED.deleted)
-            """;
+               OR {newer}
+            """.replace("{newer}", "COALESCE(e.data_version, 0) < COALESCE(EXCLUDED.data_version, 0)");
 
     /**
      * Only a live row at the categorized version, and only by an event no older than the row's last change, so a late
@@ -216,6 +211,7 @@ final class ExpenseSink implements Sink<ExpenseWrite> {
         upsert.setBoolean(++i, row.deleted());
         upsert.setObject(++i, utc(row.createdAt()));
         upsert.setObject(++i, utc(row.updatedAt()));
+        upsert.setObject(++i, row.dataVersion(), java.sql.Types.BIGINT);
         upsert.addBatch();
     }
 

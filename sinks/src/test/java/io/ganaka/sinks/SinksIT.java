@@ -281,7 +281,7 @@ class SinksIT {
             assertThat(expense(c, "version, deleted, created_at, updated_at")).isEqualTo(
                     "version=3 deleted=t created_at=" + ts(T0) + " updated_at=" + ts(T3));
             // The tombstone came first with no data; a version arriving after it fills real data in, never a placeholder.
-            assertThat(expense(c, "amount, currency")).isIn("amount=30.00 currency=EUR", "amount=31.00 currency=EUR");
+            assertThat(expense(c, "amount, currency")).isEqualTo("amount=31.00 currency=EUR");
             assertThat(expense(d, columns)).isEqualTo(
                     "version=2 amount=41.00 currency=EUR deleted=f created_at=" + ts(T0) + " updated_at=" + ts(T1));
             assertThat(expense(e, "category_id, categorized_by, currency")).isEqualTo(
