@@ -5,11 +5,21 @@ import io.ganaka.api.auth.AccountRepository;
 import io.ganaka.api.auth.AccountService;
 import io.ganaka.api.auth.AuthHandlers;
 import io.ganaka.api.events.EventPublisher;
+import io.ganaka.api.expenses.ExpenseExportHandlers;
+import io.ganaka.api.expenses.ExpenseExportRepository;
+import io.ganaka.api.expenses.ExpenseExporter;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.expenses.ExpenseRepository;
 import io.ganaka.api.expenses.ExpenseService;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.health.Readiness;
+import io.ganaka.api.imports.ImportHandlers;
+import io.ganaka.api.imports.ImportLookups;
+import io.ganaka.api.imports.ImportRepository;
+import io.ganaka.api.imports.ImportRunner;
+import io.ganaka.api.imports.ImportService;
+import io.ganaka.api.imports.ImportSettings;
+import io.ganaka.api.imports.ImportUploads;
 import io.ganaka.api.http.AccessCheck;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
@@ -33,6 +43,7 @@ import io.ganaka.auth.RedisSessionStore;
 import io.ganaka.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,10 +62,12 @@ public final class ApiServer implements AutoCloseable {
     private final AbuseMetrics abuseMetrics;
     private final RedisSessionStore sessions;
     private final List<RouteSpec> routeTable;
+    private final ImportRunner imports;
 
     private ApiServer(Javalin app, ExecutorService readinessExecutor, AbuseMetrics abuseMetrics,
-                      RedisSessionStore sessions, List<RouteSpec> routeTable) {
+                      RedisSessionStore sessions, List<RouteSpec> routeTable, ImportRunner imports) {
         this.app = app;
+        this.imports = imports;
         this.readinessExecutor = readinessExecutor;
         this.abuseMetrics = abuseMetrics;
         this.sessions = sessions;
@@ -68,6 +81,21 @@ public final class ApiServer implements AutoCloseable {
 
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits) {
+        return start(s, db, publisher, redis, tokens, hasher, limits, ImportSettings.DEFAULTS);
+    }
+
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
+                                  ImportSettings importSettings) {
+        ImportRepository importRepository = new ImportRepository(db);
+        ImportRunner imports = new ImportRunner(importSettings, importRepository);
+        try {
+            // Imports left unfinished by a process that stopped are failed before this one takes new ones.
+            imports.start();
+        } catch (SQLException e) {
+            imports.close();
+            throw new IllegalStateException("cannot check for abandoned imports: " + e, e);
+        }
         ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
         AbuseMetrics abuseMetrics = new AbuseMetrics();
         RedisSessionStore sessions = new RedisSessionStore(redis, s.naming().redisPrefix(), tokens.ttl());
@@ -85,7 +113,10 @@ public final class ApiServer implements AutoCloseable {
                 new DashboardPage(),
                 new UserHandlers(new UserService(new UserRepository(db),
                         sessions::endAllSessionsAndForget, publisher, s.publishTimeout())),
-                new Cors(s.corsOrigins()));
+                new Cors(s.corsOrigins()),
+                new ImportHandlers(new ImportService(importRepository, new ImportLookups(db), imports, publisher,
+                        s.publishTimeout(), importSettings), new ImportUploads(importSettings.maxUploadBytes())),
+                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
@@ -100,9 +131,10 @@ public final class ApiServer implements AutoCloseable {
             app.start(s.port());
         } catch (RuntimeException e) {
             readinessExecutor.shutdownNow();
+            imports.close();
             throw e;
         }
-        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table());
+        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table(), imports);
     }
 
     public int port() {
@@ -128,6 +160,7 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         app.stop();
         readinessExecutor.shutdownNow();
+        imports.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -2,8 +2,10 @@ package io.ganaka.api.http;
 
 import io.ganaka.api.auth.AuthHandlers;
 import io.ganaka.api.dashboard.DashboardPage;
+import io.ganaka.api.expenses.ExpenseExportHandlers;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
+import io.ganaka.api.imports.ImportHandlers;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.users.UserHandlers;
 import io.javalin.config.JavalinConfig;
@@ -27,11 +29,13 @@ public final class Routes {
     private final DashboardPage dashboard;
     private final UserHandlers users;
     private final Cors cors;
+    private final ImportHandlers imports;
+    private final ExpenseExportHandlers exports;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
-                  Cors cors) {
+                  Cors cors, ImportHandlers imports, ExpenseExportHandlers exports) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -41,6 +45,8 @@ public final class Routes {
         this.dashboard = dashboard;
         this.users = users;
         this.cors = cors;
+        this.imports = imports;
+        this.exports = exports;
     }
 
     private List<Route> routes() {
@@ -63,7 +69,15 @@ public final class Routes {
                 Route.delete("/users/{id}", users::delete, ApiRole.USER),
 
                 Route.post("/expenses", expenses::add, ApiRole.USER),
+                // Before /expenses/{id}, which would otherwise take "export" for an id.
+                Route.get("/expenses/export", exports::export, ApiRole.USER),
                 Route.get("/expenses/{id}", expenses::get, ApiRole.USER),
+
+                // Uploads take the import route's own body limit (ImportSettings), not the API's default.
+                Route.post("/imports", imports::create, ApiRole.USER),
+                Route.get("/imports", imports::list, ApiRole.USER),
+                Route.get("/imports/{id}", imports::get, ApiRole.USER),
+                Route.get("/imports/{id}/rows", imports::rows, ApiRole.USER),
 
                 Route.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER));
     }
