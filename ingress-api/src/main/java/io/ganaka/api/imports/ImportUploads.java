@@ -90,6 +90,8 @@ public final class ImportUploads {
             filePart = ctx.req().getPart("file");
             optionsPart = ctx.req().getPart("options");
         } catch (ServletException | IllegalStateException | IOException e) {
+            // The rest of a body the parser gave up on cannot be trusted to end where a next request begins.
+            ctx.header("Connection", "close");
             throw multipartProblem(e);
         }
         if (filePart == null) {

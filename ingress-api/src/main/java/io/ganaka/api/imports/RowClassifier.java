@@ -79,7 +79,7 @@ final class RowClassifier {
             int number = batch.get(i).number();
             UUID match = matches.get(k);
             outcomes[i] = match != null
-                    ? RowOutcome.duplicate(number, match, "same date, amount and description as expense " + match)
+                    ? RowOutcome.duplicate(number, match, "same date, amount and description as existing expense " + match)
                     : categorized(number, requests.get(k), batch.get(i).category());
         }
         return List.of(outcomes);
