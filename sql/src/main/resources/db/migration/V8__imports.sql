@@ -40,3 +40,7 @@ CREATE TABLE import_rows (
     FOREIGN KEY (user_id, import_id) REFERENCES imports (user_id, id) ON DELETE CASCADE
 );
 CREATE INDEX import_rows_outcome ON import_rows (user_id, import_id, outcome, row_number);
+
+-- Duplicate detection for imports: a batch of rows is matched against the user's live expenses by amount and
+-- description (then by day); without this index each batch would read all of the user's expenses.
+CREATE INDEX expenses_user_amount_description ON expenses (user_id, amount, lower(description)) WHERE NOT deleted;

@@ -57,22 +57,35 @@ public final class ImportRepository {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // One statement for the whole batch: the columns travel as arrays, so it is one round trip.
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO import_rows (user_id, import_id,"
-                        + " row_number, outcome, expense_id, reason, warning) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        + " row_number, outcome, expense_id, reason, warning) SELECT ?, ?, r.*"
+                        + " FROM unnest(?::int[], ?::text[], ?::uuid[], ?::text[], ?::text[]) AS r"
                         + " ON CONFLICT DO NOTHING")) {
-                    for (RowOutcome o : outcomes) {
-                        s.setObject(1, userId);
-                        s.setObject(2, id);
-                        s.setInt(3, o.row());
-                        s.setString(4, o.outcome().wireName());
-                        s.setObject(5, o.expenseId());
-                        s.setString(6, o.reason());
-                        s.setString(7, o.warning());
-                        s.addBatch();
+                    int n = outcomes.size();
+                    Integer[] rows = new Integer[n];
+                    String[] kinds = new String[n];
+                    UUID[] expenses = new UUID[n];
+                    String[] reasons = new String[n];
+                    String[] warningTexts = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        RowOutcome o = outcomes.get(i);
+                        rows[i] = o.row();
+                        kinds[i] = o.outcome().wireName();
+                        expenses[i] = o.expenseId();
+                        reasons[i] = o.reason();
+                        warningTexts[i] = o.warning();
                         counts[o.outcome().ordinal()]++;
                         warnings += o.warning() == null ? 0 : 1;
                     }
-                    s.executeBatch();
+                    s.setObject(1, userId);
+                    s.setObject(2, id);
+                    s.setArray(3, c.createArrayOf("int4", rows));
+                    s.setArray(4, c.createArrayOf("text", kinds));
+                    s.setArray(5, c.createArrayOf("uuid", expenses));
+                    s.setArray(6, c.createArrayOf("text", reasons));
+                    s.setArray(7, c.createArrayOf("text", warningTexts));
+                    s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("UPDATE imports SET processed_rows = processed_rows"
                         + " + ?, imported = imported + ?, duplicates = duplicates + ?, rejected = rejected + ?,"
