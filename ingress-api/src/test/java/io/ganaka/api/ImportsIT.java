@@ -59,10 +59,11 @@ class ImportsIT {
 
     @AfterAll
     static void stop() throws Exception {
-        try (RunningApi closing = running) {
-            if (server != null) {
-                server.close();
-            }
+        if (server != null) {
+            server.close();
+        }
+        if (running != null) {
+            running.close();
         }
     }
 
