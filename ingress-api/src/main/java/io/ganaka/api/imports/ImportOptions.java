@@ -113,8 +113,7 @@ public record ImportOptions(ImportFormat format, Map<ImportField, String> column
         if (!node.isObject()) {
             return reject(errors, "columns", "must be an object such as {\"date\":\"Buchungstag\"}");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String field = "columns." + entry.getKey();
             var target = ImportField.ofName(entry.getKey());
             if (target.isEmpty()) {

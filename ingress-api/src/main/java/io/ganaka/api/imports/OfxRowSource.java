@@ -1,12 +1,15 @@
 package io.ganaka.api.imports;
 
 import io.ganaka.api.errors.ValidationException;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Transactions ({@code STMTTRN}) of an OFX or QFX statement, in both dialects: SGML OFX 1.x, whose leaf elements have
@@ -22,6 +27,10 @@ import java.util.Optional;
  * {@code CURDEF} gives the currency of the transactions after it, a transaction's own {@code CURSYM} overrides it.
  */
 final class OfxRowSource implements RowSource {
+
+    private static final int HEAD_BYTES = 4096;
+    private static final Pattern SGML_CHARSET = Pattern.compile("CHARSET:\\s*([A-Za-z0-9-]+)");
+    private static final Pattern XML_ENCODING = Pattern.compile("<\\?xml[^>]*encoding=\"([A-Za-z0-9_-]+)\"");
 
     private final OfxScanner scanner;
     private final AmountSign sign;
@@ -32,10 +41,36 @@ final class OfxRowSource implements RowSource {
     OfxRowSource(InputStream in, ImportOptions options) {
         this.sign = options.signFor(ImportFormat.OFX);
         this.defaultCurrency = options.defaultCurrency();
-        this.scanner = new OfxScanner(new BufferedReader(new InputStreamReader(in, options.charset())));
+        BufferedInputStream buffered = new BufferedInputStream(in, HEAD_BYTES);
+        this.scanner = new OfxScanner(new BufferedReader(new InputStreamReader(buffered,
+                declaredCharset(buffered, options.charset()))));
         if (!scanner.skipTo("OFX")) {
             close();
             throw new ValidationException("file", "is not an OFX file: it has no <OFX> element");
+        }
+    }
+
+    /**
+     * The character set the file's header declares (SGML {@code CHARSET:1252}, XML {@code encoding="..."}) when the
+     * options name none but the UTF-8 default: banks often write Windows-1252.
+     */
+    private static Charset declaredCharset(BufferedInputStream in, Charset fromOptions) {
+        if (!fromOptions.equals(StandardCharsets.UTF_8)) {
+            return fromOptions;
+        }
+        try {
+            in.mark(HEAD_BYTES);
+            String head = new String(in.readNBytes(HEAD_BYTES), StandardCharsets.ISO_8859_1);
+            in.reset();
+            Matcher sgml = SGML_CHARSET.matcher(head);
+            if (sgml.find()) {
+                return sgml.group(1).equals("1252") ? Charset.forName("windows-1252")
+                        : sgml.group(1).equalsIgnoreCase("ISO-8859-1") ? StandardCharsets.ISO_8859_1 : fromOptions;
+            }
+            Matcher xml = XML_ENCODING.matcher(head);
+            return xml.find() && Charset.isSupported(xml.group(1)) ? Charset.forName(xml.group(1)) : fromOptions;
+        } catch (IOException | IllegalArgumentException e) {
+            return fromOptions;
         }
     }
 

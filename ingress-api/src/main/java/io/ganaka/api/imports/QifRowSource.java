@@ -76,16 +76,15 @@ final class QifRowSource implements RowSource {
         return row;
     }
 
+    /** The first {@code !Type:} line; an {@code !Option} line or {@code !Account} block before it is skipped. */
     private String firstTypeLine() {
-        String line = readLine();
-        while (line != null && (line.isBlank() || line.startsWith("!Option") || line.startsWith("!Account")
-                || line.startsWith("\uFEFF") && line.strip().length() == 1)) {
-            line = readLine();
+        for (String line = readLine(); line != null; line = readLine()) {
+            String stripped = line.replace("\uFEFF", "").strip();
+            if (stripped.regionMatches(true, 0, "!Type:", 0, 6)) {
+                return stripped;
+            }
         }
-        if (line != null && line.startsWith("\uFEFF")) {
-            line = line.substring(1);
-        }
-        return line != null && line.regionMatches(true, 0, "!Type:", 0, 6) ? line : null;
+        return null;
     }
 
     private ParsedRow readRecord() {
@@ -102,8 +101,13 @@ final class QifRowSource implements RowSource {
                 }
                 continue;
             }
+            if (line.regionMatches(true, 0, "!Account", 0, 8)) {
+                // Another account's header block (name, type, ^): no transaction.
+                skipPast("^");
+                continue;
+            }
             if (line.startsWith("!")) {
-                // A second account or type section: its transactions follow the same record rules.
+                // Another type section or option: its transactions follow the same record rules.
                 continue;
             }
             any = true;
@@ -155,6 +159,12 @@ final class QifRowSource implements RowSource {
         }
         return new ParsedRow(number, date.get(), amount, options.defaultCurrency(), payee != null ? payee : memo,
                 payee, category, List.of(), payee != null ? memo : null, null, null);
+    }
+
+    private void skipPast(String prefix) {
+        for (String line = readLine(); line != null && !line.startsWith(prefix); line = readLine()) {
+            // Skipped.
+        }
     }
 
     /** Quicken's dates: M/D/YYYY, M/D/YY, M/D'YY (2000s), or ISO YYYY-MM-DD. */

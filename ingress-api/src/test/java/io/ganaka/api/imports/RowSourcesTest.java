@@ -191,6 +191,20 @@ class RowSourcesTest {
     }
 
     @Test
+    void anOfxFileDeclaringWindows1252IsDecodedAsSuch() {
+        byte[] file = ("OFXHEADER:100\nCHARSET:1252\n\n<OFX><CURDEF>EUR<STMTTRN><DTPOSTED>20260301<TRNAMT>-2.00"
+                + "<NAME>Caf\u00e9 \u20ac</STMTTRN></OFX>").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        List<ParsedRow> rows = new ArrayList<>();
+        try (RowSource source = RowSources.open(ImportFormat.OFX, new ByteArrayInputStream(file),
+                ImportOptions.DEFAULTS)) {
+            source.forEachRemaining(rows::add);
+        }
+
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.description()).isEqualTo("Caf\u00e9 \u20ac"));
+    }
+
+    @Test
     void ofxTransactionsWithBadDatesOrAmountsAreRejectedOneByOne() throws Exception {
         List<ParsedRow> rows = read(ImportFormat.OFX, "<OFX><CURDEF>EUR"
                 + "<STMTTRN><DTPOSTED>2026<TRNAMT>-1<NAME>A</STMTTRN>"
@@ -242,6 +256,15 @@ class RowSourcesTest {
         assertThat(rows.get(2).occurredAt()).isEqualTo(Instant.parse("1999-12-31T12:00:00Z"));
         assertThat(rows.get(2).description()).isEqualTo("Bus");
         assertThat(rows.get(2).category()).isNull();
+    }
+
+    @Test
+    void qifAccountBlocksAreSkipped() {
+        List<ParsedRow> rows = read(ImportFormat.QIF, "!Option:AutoSwitch\n!Account\nNChecking\nTBank\n^\n"
+                + "!Clear:AutoSwitch\n!Type:Bank\nD1/2/2026\nT-4.00\nPBakery\n^\n"
+                + "!Account\nNSavings\nTBank\n^\n!Type:Bank\n", EUR);
+
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.description()).isEqualTo("Bakery"));
     }
 
     @Test
