@@ -43,7 +43,6 @@ import io.ganaka.auth.RedisSessionStore;
 import io.ganaka.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,13 +88,8 @@ public final class ApiServer implements AutoCloseable {
                                   ImportSettings importSettings) {
         ImportRepository importRepository = new ImportRepository(db);
         ImportRunner imports = new ImportRunner(importSettings, importRepository);
-        try {
-            // Imports left unfinished by a process that stopped are failed before this one takes new ones.
-            imports.start();
-        } catch (SQLException e) {
-            imports.close();
-            throw new IllegalStateException("cannot check for abandoned imports: " + e, e);
-        }
+        // Imports left unfinished by a process that stopped are failed before this one takes new ones.
+        imports.start();
         ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
         AbuseMetrics abuseMetrics = new AbuseMetrics();
         RedisSessionStore sessions = new RedisSessionStore(redis, s.naming().redisPrefix(), tokens.ttl());

@@ -46,11 +46,18 @@ public final class ImportRunner implements AutoCloseable {
                 "ganaka-import-heartbeat"));
     }
 
-    /** Fails imports abandoned by stopped processes, then keeps this process's imports alive. */
-    public void start() throws SQLException {
-        int failed = imports.failAbandoned(settings.abandonedAfter());
-        if (failed > 0) {
-            LOG.warn("event=import.abandoned count={} reason=\"their server stopped\"", failed);
+    /**
+     * Fails imports abandoned by stopped processes, then keeps this process's imports alive. A database that is
+     * down at start-up does not stop the API: the heartbeat sweeps again until it answers.
+     */
+    public void start() {
+        try {
+            int failed = imports.failAbandoned(settings.abandonedAfter());
+            if (failed > 0) {
+                LOG.warn("event=import.abandoned count={} reason=\"their server stopped\"", failed);
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not fail abandoned imports at start-up, the heartbeat will retry: {}", e.toString());
         }
         long every = settings.heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
