@@ -335,6 +335,10 @@ class ImportsIT {
         assertProblem(api.send(api.request("/imports", token)
                 .header("Content-Type", "multipart/form-data; boundary=xyz")
                 .POST(BodyPublishers.ofString("garbage without any boundary")).build()), 400);
+        assertProblem(api.send(api.request("/imports", token).header("Content-Type", "multipart/form-data")
+                .POST(BodyPublishers.ofString("--x\r\n")).build()), 400);
+        assertFieldError(api.send(multipart(token, "a.csv", "text/csv", HEADER, "{\"x\":\"" + "y".repeat(20_000)
+                + "\"}")), "options");
 
         String id = upload(user, "text/csv", HEADER, "");
         awaitFinished(user, id);
