@@ -14,12 +14,22 @@ import io.ganaka.api.categories.CategoryService;
 import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.expenses.ExpenseChangeService;
+import io.ganaka.api.expenses.ExpenseExportHandlers;
+import io.ganaka.api.expenses.ExpenseExportRepository;
+import io.ganaka.api.expenses.ExpenseExporter;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.expenses.ExpenseRepository;
 import io.ganaka.api.expenses.ExpenseService;
 import io.ganaka.api.expenses.RedisVersionReservations;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.health.Readiness;
+import io.ganaka.api.imports.ImportHandlers;
+import io.ganaka.api.imports.ImportLookups;
+import io.ganaka.api.imports.ImportRepository;
+import io.ganaka.api.imports.ImportRunner;
+import io.ganaka.api.imports.ImportService;
+import io.ganaka.api.imports.ImportSettings;
+import io.ganaka.api.imports.ImportUploads;
 import io.ganaka.api.http.AccessCheck;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
@@ -69,10 +79,12 @@ public final class ApiServer implements AutoCloseable {
     private final AbuseMetrics abuseMetrics;
     private final RedisSessionStore sessions;
     private final List<RouteSpec> routeTable;
+    private final ImportRunner imports;
 
     private ApiServer(Javalin app, ExecutorService readinessExecutor, AbuseMetrics abuseMetrics,
-                      RedisSessionStore sessions, List<RouteSpec> routeTable) {
+                      RedisSessionStore sessions, List<RouteSpec> routeTable, ImportRunner imports) {
         this.app = app;
+        this.imports = imports;
         this.readinessExecutor = readinessExecutor;
         this.abuseMetrics = abuseMetrics;
         this.sessions = sessions;
@@ -88,7 +100,15 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits) {
         return start(s, db, publisher, redis, tokens, hasher, limits, ProjectionWaiter.disabled(),
-                new RedisIdempotencyStore(redis, s.naming()));
+                new RedisIdempotencyStore(redis, s.naming()), ImportSettings.DEFAULTS);
+    }
+
+    /** A server whose writes never wait for projections, with its own import limits. */
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
+                                  ImportSettings importSettings) {
+        return start(s, db, publisher, redis, tokens, hasher, limits, ProjectionWaiter.disabled(),
+                new RedisIdempotencyStore(redis, s.naming()), importSettings);
     }
 
     /**
@@ -98,6 +118,19 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency) {
+        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency,
+                ImportSettings.DEFAULTS);
+    }
+
+    /** The whole server: every collaborator given. */
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
+                                  ProjectionWaiter projections, IdempotencyStore idempotency,
+                                  ImportSettings importSettings) {
+        ImportRepository importRepository = new ImportRepository(db);
+        ImportRunner imports = new ImportRunner(importSettings, importRepository);
+        // Imports left unfinished by a process that stopped are failed before this one takes new ones.
+        imports.start();
         ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
         AbuseMetrics abuseMetrics = new AbuseMetrics();
         RedisSessionStore sessions = new RedisSessionStore(redis, s.naming().redisPrefix(), tokens.ttl());
@@ -124,7 +157,10 @@ public final class ApiServer implements AutoCloseable {
                 new CategoryHandlers(new CategoryService(new CategoryRepository(db), new CategoryRemovals(db),
                         publisher, s.publishTimeout())),
                 new BudgetHandlers(new BudgetService(new BudgetRepository(db), publisher, s.publishTimeout())),
-                ruleHandlers(s, db, publisher));
+                ruleHandlers(s, db, publisher),
+                new ImportHandlers(new ImportService(importRepository, new ImportLookups(db), imports, publisher,
+                        s.publishTimeout(), importSettings), new ImportUploads(importSettings.maxUploadBytes())),
+                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
@@ -139,9 +175,10 @@ public final class ApiServer implements AutoCloseable {
             app.start(s.port());
         } catch (RuntimeException e) {
             readinessExecutor.shutdownNow();
+            imports.close();
             throw e;
         }
-        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table());
+        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table(), imports);
     }
 
     private static RuleHandlers ruleHandlers(ApiSettings s, DataSource db, EventPublisher publisher) {
@@ -173,6 +210,7 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         app.stop();
         readinessExecutor.shutdownNow();
+        imports.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

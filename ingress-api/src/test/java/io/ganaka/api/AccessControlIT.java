@@ -64,6 +64,13 @@ class AccessControlIT {
             entry("PUT /expenses/{id}", new RouteCase(o -> put("/expenses/" + o.expenseId(), expense(null))
                     .header("If-Match", "\"1\""), 404)),
             entry("DELETE /expenses/{id}", new RouteCase(o -> delete("/expenses/" + o.expenseId()), 404)),
+            entry("GET /expenses/export", new RouteCase(o -> get("/expenses/export?format=csv"), 200)),
+            // An empty file (a header only): a valid import that publishes nothing, so other cases see no events.
+            entry("POST /imports", new RouteCase(o -> postCsv("/imports", "date,amount,currency,description\n"),
+                    202)),
+            entry("GET /imports", new RouteCase(o -> get("/imports"), 200)),
+            entry("GET /imports/{id}", new RouteCase(o -> get("/imports/" + o.importId()), 404)),
+            entry("GET /imports/{id}/rows", new RouteCase(o -> get("/imports/" + o.importId() + "/rows"), 404)),
             entry("GET /reports/monthly/{year}/{month}", new RouteCase(o -> get("/reports/monthly/2026/3"), 200)),
             // Session routes act on the caller's own sessions; the owner's refresh token in a stranger's logout
             // must end nothing of the owner's (checked below: the owner's token still works afterwards).
@@ -104,8 +111,8 @@ class AccessControlIT {
     /** A request for a route against the owner's resources; the stranger's expected status (404 when ids are named). */
     private record RouteCase(Function<Owner, HttpRequest.Builder> request, int strangerStatus) {}
 
-    /** The victim: a user with a category, a projected expense and a rule of their own. */
-    private record Owner(User user, UUID categoryId, UUID expenseId, UUID ruleId) {}
+    /** The victim: a user with a category, a projected expense, a rule and an import of their own. */
+    private record Owner(User user, UUID categoryId, UUID expenseId, UUID ruleId, UUID importId) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -271,14 +278,32 @@ class AccessControlIT {
                 s.executeUpdate();
             }
         }
-        return new Owner(user, categoryId, expenseId, ruleId);
+        UUID importId = UUID.randomUUID();
+        try (java.sql.Connection c = api.db.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO imports (user_id, id, status, format,"
+                    + " file_name, total_rows, processed_rows, imported, worker_id, finished_at)"
+                    + " VALUES (?, ?, 'completed', 'csv', 'owner-secrets.csv', 1, 1, 1, ?, now())")) {
+                s.setObject(1, UUID.fromString(user.id()));
+                s.setObject(2, importId);
+                s.setObject(3, UUID.randomUUID());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO import_rows (user_id, import_id, row_number,"
+                    + " outcome, expense_id) VALUES (?, ?, 1, 'imported', ?)")) {
+                s.setObject(1, UUID.fromString(user.id()));
+                s.setObject(2, importId);
+                s.setObject(3, expenseId);
+                s.executeUpdate();
+            }
+        }
+        return new Owner(user, categoryId, expenseId, ruleId, importId);
     }
 
     /** The same owner shape with ids that belong to nobody. */
     private static Owner phantomOf(Owner owner) {
         User user = owner.user();
         return new Owner(new User(UUID.randomUUID().toString(), user.email(), user.token(), user.refreshToken()),
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
     }
 
     /** A problem body without what legitimately differs per request: its request id and the path it names. */
@@ -330,6 +355,10 @@ class AccessControlIT {
 
     private static HttpRequest.Builder post(String path, String json) {
         return withBody("POST", path, json);
+    }
+
+    private static HttpRequest.Builder postCsv(String path, String csv) {
+        return api.client.request(path, null).header("Content-Type", "text/csv").POST(BodyPublishers.ofString(csv));
     }
 
     private static HttpRequest.Builder put(String path, String json) {

@@ -5,6 +5,7 @@ import io.ganaka.api.errors.ConflictException;
 import io.ganaka.api.errors.InvalidCredentialsException;
 import io.ganaka.api.errors.MalformedRequestException;
 import io.ganaka.api.errors.NotFoundException;
+import io.ganaka.api.errors.PayloadTooLargeException;
 import io.ganaka.api.errors.PreconditionFailedException;
 import io.ganaka.api.errors.PreconditionRequiredException;
 import io.ganaka.api.errors.TooManyRequestsException;
@@ -112,9 +113,13 @@ public final class ErrorMapper {
             return new ProblemResponse(Problem.of("malformed-request", "Malformed request", 400, m.getMessage(),
                     instance));
         }
-        if (e instanceof UnsupportedMediaTypeException) {
+        if (e instanceof UnsupportedMediaTypeException u) {
             return new ProblemResponse(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
-                    "Send the body as application/json.", instance));
+                    "Send the body as " + u.expected() + ".", instance));
+        }
+        if (e instanceof PayloadTooLargeException p) {
+            return new ProblemResponse(Problem.of("payload-too-large", "Content Too Large", 413,
+                    "The request body is larger than the " + p.limitBytes() + " bytes allowed here.", instance));
         }
         if (e instanceof OriginNotAllowedException) {
             return new ProblemResponse(Problem.of("origin-not-allowed", "Forbidden", 403,

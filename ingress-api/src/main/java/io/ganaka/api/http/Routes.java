@@ -4,8 +4,10 @@ import io.ganaka.api.auth.AuthHandlers;
 import io.ganaka.api.budgets.BudgetHandlers;
 import io.ganaka.api.categories.CategoryHandlers;
 import io.ganaka.api.dashboard.DashboardPage;
+import io.ganaka.api.expenses.ExpenseExportHandlers;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
+import io.ganaka.api.imports.ImportHandlers;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.rules.RuleHandlers;
 import io.ganaka.api.users.UserHandlers;
@@ -35,12 +37,14 @@ public final class Routes {
     private final CategoryHandlers categories;
     private final BudgetHandlers budgets;
     private final RuleHandlers rules;
+    private final ImportHandlers imports;
+    private final ExpenseExportHandlers exports;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
                   Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets,
-                  RuleHandlers rules) {
+                  RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -54,6 +58,8 @@ public final class Routes {
         this.categories = categories;
         this.budgets = budgets;
         this.rules = rules;
+        this.imports = imports;
+        this.exports = exports;
     }
 
     private List<Route> routes() {
@@ -76,6 +82,8 @@ public final class Routes {
                 Route.delete("/users/{id}", users::delete, ApiRole.USER),
 
                 Route.post("/expenses", expenses::add, ApiRole.USER),
+                // Before /expenses/{id}, which would otherwise take "export" for an id.
+                Route.get("/expenses/export", exports::export, ApiRole.USER),
                 Route.get("/expenses/{id}", expenses::get, ApiRole.USER),
                 Route.get("/expenses", expenses::list, ApiRole.USER),
                 Route.put("/expenses/{id}", expenses::replace, ApiRole.USER),
@@ -99,7 +107,13 @@ public final class Routes {
                 Route.post("/rules/apply", rules::apply, ApiRole.USER),
                 Route.get("/rules/{id}", rules::get, ApiRole.USER),
                 Route.put("/rules/{id}", rules::replace, ApiRole.USER),
-                Route.delete("/rules/{id}", rules::delete, ApiRole.USER));
+                Route.delete("/rules/{id}", rules::delete, ApiRole.USER),
+
+                // Uploads take the import route's own body limit (ImportSettings), not the API's default.
+                Route.post("/imports", imports::create, ApiRole.USER),
+                Route.get("/imports", imports::list, ApiRole.USER),
+                Route.get("/imports/{id}", imports::get, ApiRole.USER),
+                Route.get("/imports/{id}/rows", imports::rows, ApiRole.USER));
     }
 
     /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */

@@ -8,6 +8,7 @@ import io.ganaka.api.errors.FieldError;
 import io.ganaka.api.errors.InvalidCredentialsException;
 import io.ganaka.api.errors.MalformedRequestException;
 import io.ganaka.api.errors.NotFoundException;
+import io.ganaka.api.errors.PayloadTooLargeException;
 import io.ganaka.api.errors.PreconditionFailedException;
 import io.ganaka.api.errors.PreconditionRequiredException;
 import io.ganaka.api.errors.UnauthenticatedException;
@@ -82,6 +83,20 @@ class ErrorMapperTest {
         assertThat(map(new InvalidCredentialsException()).type())
                 .isEqualTo("https://ganaka.dev/problems/invalid-credentials");
         assertThat(map(new ContentTooLargeResponse()).status()).isEqualTo(413);
+    }
+
+    @Test
+    void namesTheRouteSpecificBodyLimitAndMediaTypesOfUploads() {
+        Problem tooLarge = map(new PayloadTooLargeException(1024));
+        Problem unsupported = map(new UnsupportedMediaTypeException("application/json", "text/csv"));
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.type()).endsWith("/payload-too-large");
+        assertThat(tooLarge.detail()).contains("1024 bytes");
+        assertThat(unsupported.status()).isEqualTo(415);
+        assertThat(unsupported.detail()).isEqualTo("Send the body as text/csv.");
+        assertThat(map(new UnsupportedMediaTypeException("text/plain")).detail())
+                .isEqualTo("Send the body as application/json.");
     }
 
     @Test
