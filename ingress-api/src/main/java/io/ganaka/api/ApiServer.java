@@ -153,7 +153,7 @@ public final class ApiServer implements AutoCloseable {
                 new UserHandlers(new UserService(new UserRepository(db),
                         sessions::endAllSessionsAndForget, publisher, s.publishTimeout())),
                 new Cors(s.corsOrigins()),
-                new Idempotency(idempotency),
+                new Idempotency(idempotency, importSettings.maxUploadBytes()),
                 new CategoryHandlers(new CategoryService(new CategoryRepository(db), new CategoryRemovals(db),
                         publisher, s.publishTimeout())),
                 new BudgetHandlers(new BudgetService(new BudgetRepository(db), publisher, s.publishTimeout())),

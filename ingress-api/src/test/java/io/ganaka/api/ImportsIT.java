@@ -284,6 +284,36 @@ class ImportsIT {
     }
 
     @Test
+    void anUploadLargerThanTheApiBodyLimitWithAnIdempotencyKeyIsImportedOnceAndAnsweredAgainOnARetry()
+            throws Exception {
+        RunningApi.User user = running.signedInUser();
+        // Over the API's 16 KiB body limit, within the import's 64 KiB and 50 rows.
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 40; i++) {
+            csv.append("2026-02-01,1.00,EUR,Row ").append(i).append(' ').append("x".repeat(480)).append(",,,,\n");
+        }
+        String file = csv.toString();
+        assertThat(file.length()).isGreaterThan(16 * 1024);
+
+        HttpResponse<String> first = uploadWithKey(user, "import-once", file);
+        HttpResponse<String> retry = uploadWithKey(user, "import-once", file);
+        HttpResponse<String> otherFile = uploadWithKey(user, "import-once", file + "2026-02-02,2.00,EUR,Extra,,,,\n");
+        HttpResponse<String> tooLarge = uploadWithKey(user, "import-too-large", csvOfSize(80 * 1024));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+        assertThat(retry.headers().firstValue("Idempotency-Replayed")).contains("true");
+        String id = ApiClient.json(first).get("id").asText();
+        assertThat(ApiClient.json(retry).get("id").asText()).isEqualTo(id);
+        JsonNode finished = awaitFinished(user, id);
+        assertThat(finished.get("status").asText()).as(finished.toString()).isEqualTo("completed");
+        assertThat(eventsOf(user.id())).hasSize(40);
+        assertProblem(otherFile, 422);
+        assertProblem(tooLarge, 413, "payload-too-large");
+        assertThat(ApiClient.json(api.get("/imports", user.token())).get("items")).hasSize(1);
+    }
+
+    @Test
     void aFileWithMoreRowsThanAllowedFailsWithAClearReasonAndPublishesNothing() throws Exception {
         RunningApi.User user = running.signedInUser();
         StringBuilder csv = new StringBuilder(HEADER);
@@ -405,6 +435,11 @@ class ImportsIT {
         HttpResponse<String> response = api.post("/imports" + query, body, contentType, user.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return ApiClient.json(response).get("id").asText();
+    }
+
+    private static HttpResponse<String> uploadWithKey(RunningApi.User user, String key, String csv) throws Exception {
+        return api.send(api.request("/imports", user.token()).header("Content-Type", "text/csv")
+                .header("Idempotency-Key", key).POST(BodyPublishers.ofString(csv)).build());
     }
 
     private static JsonNode awaitFinished(RunningApi.User user, String id) {

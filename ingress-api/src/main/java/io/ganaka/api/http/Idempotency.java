@@ -46,10 +46,20 @@ public final class Idempotency {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
     private static final Logger LOG = LoggerFactory.getLogger(Idempotency.class);
 
+    /** The largest upload a key may cover unless the server says otherwise: the import route's default limit. */
+    static final long DEFAULT_MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
+
     private final IdempotencyStore store;
+    private final long maxUploadBytes;
 
     public Idempotency(IdempotencyStore store) {
+        this(store, DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** @param maxUploadBytes the largest non-JSON body (an upload) read to fingerprint it */
+    public Idempotency(IdempotencyStore store, long maxUploadBytes) {
         this.store = store;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     /** The handler made idempotent; it must run behind the access check (keys are scoped by the caller). */
@@ -67,6 +77,14 @@ public final class Idempotency {
             throw new MalformedRequestException(HEADER + " must be 1 to 255 printable ASCII characters");
         }
         String scopedKey = Requests.principal(ctx).userId() + ":" + sha256(key.getBytes(StandardCharsets.US_ASCII));
+        try {
+            handleKeyed(ctx, handler, scopedKey);
+        } finally {
+            SpooledBody.discard(ctx);
+        }
+    }
+
+    private void handleKeyed(Context ctx, Handler handler, String scopedKey) throws Exception {
         String fingerprint = fingerprint(ctx);
         Claim claim = store.claim(scopedKey, fingerprint, LEASE);
         if (claim instanceof Completed done) {
@@ -146,14 +164,20 @@ public final class Idempotency {
 
     /**
      * What makes two requests "the same": method, path with query, and the exact body bytes. A multipart body is read
-     * through its parts instead, which the server keeps, so that the handler can still read its uploads afterwards.
+     * through its parts instead, which the server keeps, so that the handler can still read its uploads afterwards; any
+     * other non-JSON body (a file upload, possibly larger than the API's body limit) is spooled to a temporary file
+     * that the handler reads through {@link SpooledBody}.
      */
-    private static String fingerprint(Context ctx) throws IOException {
+    private String fingerprint(Context ctx) throws IOException {
         MessageDigest digest = sha256();
         String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
         digest.update((ctx.method().name() + " " + ctx.path() + query + "\n").getBytes(StandardCharsets.UTF_8));
         if (!ctx.isMultipartFormData()) {
-            digest.update(ctx.bodyAsBytes()); // kept by Javalin: ctx.body() and bodyAsBytes() still work afterwards
+            if (isJson(ctx.contentType())) {
+                digest.update(ctx.bodyAsBytes()); // kept by Javalin: ctx.body() and bodyAsBytes() still work afterwards
+            } else {
+                SpooledBody.spool(ctx, maxUploadBytes, digest);
+            }
             return HexFormat.of().formatHex(digest.digest());
         }
         for (Map.Entry<String, List<String>> field : new TreeMap<>(ctx.formParamMap()).entrySet()) {
@@ -168,6 +192,15 @@ public final class Idempotency {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** JSON bodies, and requests without a body type, stay within the API's body limit and are read into memory. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String media = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return media.isEmpty() || media.equals("application/json") || media.endsWith("+json");
     }
 
     private static String sha256(byte[] bytes) {

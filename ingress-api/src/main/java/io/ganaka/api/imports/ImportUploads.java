@@ -10,6 +10,7 @@ import io.ganaka.api.errors.MalformedRequestException;
 import io.ganaka.api.errors.PayloadTooLargeException;
 import io.ganaka.api.errors.UnsupportedMediaTypeException;
 import io.ganaka.api.errors.ValidationException;
+import io.ganaka.api.http.SpooledBody;
 import io.ganaka.schemas.Json;
 import io.javalin.http.Context;
 import jakarta.servlet.MultipartConfigElement;
@@ -67,7 +68,7 @@ public final class ImportUploads {
 
     private ImportUpload raw(Context ctx, String mediaType) throws IOException {
         ImportOptions options = ImportOptions.from(queryOptions(ctx.queryParamMap()));
-        Path file = spool(ctx.bodyInputStream());
+        Path file = spool(SpooledBody.body(ctx)); // the body may have been spooled for an Idempotency-Key
         return new ImportUpload(file, mediaType, null, options);
     }
 
