@@ -3,11 +3,10 @@ package io.ganaka.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ganaka.app.HttpJson.Session;
 import io.ganaka.schemas.Naming;
 import io.ganaka.testkit.TestEnvironment;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,7 +39,6 @@ class AccountErasureIT {
     private static RunningSystem running;
     private static HttpJson http;
     private static UnifiedJedis redis;
-    private static int port;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -48,7 +46,6 @@ class AccountErasureIT {
         // A name space of its own, so that this system and the walking skeleton's never share a stream or group.
         running = RunningSystem.start(env, "-erase", "ganaka-it-erasure-");
         naming = running.config().naming();
-        port = running.apiPort();
         http = running.http();
         redis = RedisClient.create(URI.create(env.redisUrl()));
     }
@@ -67,12 +64,12 @@ class AccountErasureIT {
 
     @Test
     void deletingAnAccountLeavesNoRowAndNoKeyOfTheUserAnywhere() throws Exception {
-        Session ada = signUpAndLogIn("ada-" + UUID.randomUUID() + "@example.com");
-        Session bob = signUpAndLogIn("bob-" + UUID.randomUUID() + "@example.com");
+        Session ada = http.newSession("ada-" + UUID.randomUUID() + "@example.com");
+        Session bob = http.newSession("bob-" + UUID.randomUUID() + "@example.com");
         List<String> expenses = List.of(
-                postExpense(ada.token(), "12.34", "EUR", "2026-03-15T08:30:00Z", "Espresso"),
-                postExpense(ada.token(), "5.00", "USD", "2026-04-01T18:00:00Z", "Paperback"));
-        String bobs = postExpense(bob.token(), "42.00", "EUR", "2026-03-10T10:00:00Z", "Dinner");
+                http.addExpense(ada.token(), "12.34", "EUR", "2026-03-15T08:30:00Z", "Espresso"),
+                http.addExpense(ada.token(), "5.00", "USD", "2026-04-01T18:00:00Z", "Paperback"));
+        String bobs = http.addExpense(bob.token(), "42.00", "EUR", "2026-03-10T10:00:00Z", "Dinner");
         for (String id : expenses) {
             await("expense " + id + " projected").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
                     .until(() -> http.get("/expenses/" + id, ada.token()).status() == 200);
@@ -101,7 +98,7 @@ class AccountErasureIT {
 
     @Test
     void theDeletedUsersAccessTokenStopsWorkingAtOnceAndNothingIsWritten() throws Exception {
-        Session ada = signUpAndLogIn("late-" + UUID.randomUUID() + "@example.com");
+        Session ada = http.newSession("late-" + UUID.randomUUID() + "@example.com");
         assertThat(delete("/users/" + ada.id(), ada.token()).statusCode()).isEqualTo(204);
 
         // The token has not expired, but the account is gone: the access check refuses it before any write.
@@ -114,29 +111,8 @@ class AccountErasureIT {
         assertThat(rowsReferencing(ada.id())).isZero();
     }
 
-    private record Session(String id, String token) {}
-
-    private Session signUpAndLogIn(String email) {
-        String password = "correct horse battery " + UUID.randomUUID();
-        HttpJson.Reply registered = http.post("/auth/register", null, Map.of("email", email, "password", password));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(202);
-        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
-        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
-        String token = login.body().get("accessToken").asText();
-        return new Session(http.get("/auth/me", token).body().get("id").asText(), token);
-    }
-
-    private String postExpense(String token, String amount, String currency, String occurredAt, String description) {
-        HttpJson.Reply reply = http.post("/expenses", token, Map.of("amount", amount, "currency", currency,
-                "occurredAt", occurredAt, "description", description));
-        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(202);
-        return reply.body().get("id").asText();
-    }
-
-    private static HttpResponse<String> delete(String path, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).DELETE().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> delete(String path, String token) {
+        return http.send("DELETE", path, token, null, Map.of()).raw();
     }
 
     private static int rowsIn(String table, String userId) throws Exception {

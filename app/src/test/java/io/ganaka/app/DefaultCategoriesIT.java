@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ganaka.app.HttpJson.Session;
 import io.ganaka.schemas.catalog.DefaultCatalog;
 import io.ganaka.testkit.TestEnvironment;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +30,7 @@ class DefaultCategoriesIT {
     private static final Duration PIPELINE_DEADLINE = Duration.ofSeconds(90);
 
     private static TestEnvironment env;
+    @AutoClose
     private static RunningSystem running;
     private static HttpJson http;
 
@@ -42,16 +41,9 @@ class DefaultCategoriesIT {
         http = running.http();
     }
 
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (running != null) {
-            running.close();
-        }
-    }
-
     @Test
     void aNewUserGetsTheDefaultCategoriesAndRules() throws Exception {
-        Session ada = signUpAndLogIn("ada-" + UUID.randomUUID() + "@example.com");
+        Session ada = http.newSession("ada-" + UUID.randomUUID() + "@example.com");
         UUID user = UUID.fromString(ada.id());
         List<String> expectedIds = DefaultCatalog.categories(user).stream()
                 .map(c -> c.id().toString()).toList();
@@ -69,7 +61,7 @@ class DefaultCategoriesIT {
 
     @Test
     void deletingADefaultCategoryAlsoDeletesTheDefaultRuleThatSetsIt() throws Exception {
-        Session bob = signUpAndLogIn("bob-" + UUID.randomUUID() + "@example.com");
+        Session bob = http.newSession("bob-" + UUID.randomUUID() + "@example.com");
         UUID user = UUID.fromString(bob.id());
         String coffee = DefaultCatalog.categoryId(user, "coffee").toString();
         await("default categories").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(200))
@@ -84,22 +76,8 @@ class DefaultCategoriesIT {
                 .doesNotContain(DefaultCatalog.ruleId(user, "coffee").toString());
     }
 
-    private record Session(String id, String token) {}
-
-    private static Session signUpAndLogIn(String email) {
-        String password = "correct horse battery " + UUID.randomUUID();
-        HttpJson.Reply registered = http.post("/auth/register", null, Map.of("email", email, "password", password));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(202);
-        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
-        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
-        String token = login.body().get("accessToken").asText();
-        return new Session(http.get("/auth/me", token).body().get("id").asText(), token);
-    }
-
-    private static HttpResponse<String> delete(String path, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.apiPort() + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).DELETE().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> delete(String path, String token) {
+        return http.send("DELETE", path, token, null, Map.of()).raw();
     }
 
     private static List<String> ruleIds(String userId) throws Exception {

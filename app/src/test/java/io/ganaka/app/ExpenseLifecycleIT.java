@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ganaka.testkit.TestEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,7 @@ class ExpenseLifecycleIT {
 
     private static final Duration PIPELINE_DEADLINE = Duration.ofSeconds(90);
 
+    @AutoClose
     private static RunningSystem running;
     private static HttpJson http;
 
@@ -33,20 +33,13 @@ class ExpenseLifecycleIT {
         http = running.http();
     }
 
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (running != null) {
-            running.close();
-        }
-    }
-
     @Test
     void updatesAndDeletesConvergeInTheListTheSingleReadAndTheMonthlyReports() {
-        String token = signUpAndLogIn("lifecycle-" + UUID.randomUUID() + "@example.com");
-        String beans = add(token, "10.00", "EUR", "2026-03-05T08:00:00Z", "Coffee beans");
-        String groceries = add(token, "20.00", "EUR", "2026-03-10T17:00:00Z", "Groceries");
-        String dinner = add(token, "30.00", "EUR", "2026-03-20T20:00:00Z", "Dinner");
-        String book = add(token, "5.00", "USD", "2026-03-12T12:00:00Z", "Book");
+        String token = http.signUpAndLogIn("lifecycle-" + UUID.randomUUID() + "@example.com");
+        String beans = http.addExpense(token, "10.00", "EUR", "2026-03-05T08:00:00Z", "Coffee beans");
+        String groceries = http.addExpense(token, "20.00", "EUR", "2026-03-10T17:00:00Z", "Groceries");
+        String dinner = http.addExpense(token, "30.00", "EUR", "2026-03-20T20:00:00Z", "Dinner");
+        String book = http.addExpense(token, "5.00", "USD", "2026-03-12T12:00:00Z", "Book");
         for (String id : List.of(beans, groceries, dinner, book)) {
             awaitStatus(token, id, 200);
         }
@@ -87,23 +80,8 @@ class ExpenseLifecycleIT {
         assertThat(stale.header("ETag")).isEqualTo("\"2\"");
     }
 
-    private String signUpAndLogIn(String email) {
-        String password = "correct horse battery " + UUID.randomUUID();
-        assertThat(http.post("/auth/register", null, Map.of("email", email, "password", password)).status())
-                .isEqualTo(202);
-        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
-        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
-        return login.body().get("accessToken").asText();
-    }
-
-    private String add(String token, String amount, String currency, String occurredAt, String description) {
-        HttpJson.Reply reply = http.post("/expenses", token, body(amount, currency, occurredAt, description));
-        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(202);
-        return reply.body().get("id").asText();
-    }
-
     private static Map<String, Object> body(String amount, String currency, String occurredAt, String description) {
-        return Map.of("amount", amount, "currency", currency, "occurredAt", occurredAt, "description", description);
+        return HttpJson.expense(amount, currency, occurredAt, description);
     }
 
     private void awaitStatus(String token, String id, int status) {
@@ -122,12 +100,6 @@ class ExpenseLifecycleIT {
 
     /** The report as {@code currency -> "total xcount"}, which reads well in a failed assertion. */
     private Map<String, String> totals(String token, int year, int month) {
-        HttpJson.Reply report = http.get("/reports/monthly/" + year + "/" + month, token);
-        assertThat(report.status()).isEqualTo(200);
-        Map<String, String> totals = new HashMap<>();
-        for (JsonNode t : report.body().get("totals")) {
-            totals.put(t.get("currency").asText(), t.get("total").asText() + " x" + t.get("count").asLong());
-        }
-        return totals;
+        return http.monthlyTotals(token, year, month);
     }
 }

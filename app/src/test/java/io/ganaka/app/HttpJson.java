@@ -1,5 +1,7 @@
 package io.ganaka.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ganaka.schemas.Json;
 import java.io.IOException;
@@ -8,10 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
-/** A small JSON-over-HTTP client for the end-to-end tests. */
+/** A small JSON-over-HTTP client for the end-to-end tests, with the calls most of them begin with. */
 final class HttpJson {
+
+    /** A signed-up, logged-in user: their id as {@code /auth/me} answers it, and their access token. */
+    record Session(String id, String token) {}
 
     record Reply(int status, JsonNode body, HttpResponse<String> raw) {
         String header(String name) {
@@ -60,6 +67,48 @@ final class HttpJson {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Registers {@code email} with a fresh password and logs in, asserting both answers; the access token. */
+    String signUpAndLogIn(String email) {
+        String password = "correct horse battery " + UUID.randomUUID();
+        Reply registered = post("/auth/register", null, Map.of("email", email, "password", password));
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(202);
+        Reply login = post("/auth/login", null, Map.of("email", email, "password", password));
+        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
+        assertThat(login.body().get("tokenType").asText()).isEqualTo("Bearer");
+        return login.body().get("accessToken").asText();
+    }
+
+    /** {@link #signUpAndLogIn}, and the new user's id. */
+    Session newSession(String email) {
+        String token = signUpAndLogIn(email);
+        return new Session(get("/auth/me", token).body().get("id").asText(), token);
+    }
+
+    /** The body of {@code POST /expenses} with the four fields every expense needs. */
+    static Map<String, Object> expense(String amount, String currency, String occurredAt, String description) {
+        return Map.of("amount", amount, "currency", currency, "occurredAt", occurredAt, "description", description);
+    }
+
+    /** Posts an expense, asserting it is accepted (202 with its Location); its id. */
+    String addExpense(String token, String amount, String currency, String occurredAt, String description) {
+        Reply reply = post("/expenses", token, expense(amount, currency, occurredAt, description));
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(202);
+        String id = reply.body().get("id").asText();
+        assertThat(reply.header("Location")).isEqualTo("/expenses/" + id);
+        return id;
+    }
+
+    /** The monthly report as {@code currency -> "total xcount"}, which reads well in a failed assertion. */
+    Map<String, String> monthlyTotals(String token, int year, int month) {
+        Reply report = get("/reports/monthly/" + year + "/" + month, token);
+        assertThat(report.status()).isEqualTo(200);
+        Map<String, String> totals = new HashMap<>();
+        for (JsonNode t : report.body().get("totals")) {
+            totals.put(t.get("currency").asText(), t.get("total").asText() + " x" + t.get("count").asLong());
+        }
+        return totals;
     }
 
     private HttpRequest.Builder request(String path, String token) {

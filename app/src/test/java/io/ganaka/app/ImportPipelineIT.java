@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +40,7 @@ class ImportPipelineIT {
     private static final YearMonth FIRST_MONTH = YearMonth.of(2025, 10);
     private static final int MONTHS = 6;
 
+    @AutoClose
     private static RunningSystem running;
     private static HttpJson http;
     private static final HttpClient raw = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,13 +49,6 @@ class ImportPipelineIT {
     static void startEverything() throws Exception {
         running = RunningSystem.start(TestEnvironment.shared(), "-imports", "ganaka-it-imports-");
         http = running.http();
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test
@@ -140,13 +134,7 @@ class ImportPipelineIT {
     // ---- HTTP ----------------------------------------------------------------------------------------------------
 
     private static String signUpAndLogIn() {
-        String email = "importer-" + UUID.randomUUID() + "@example.com";
-        String password = "correct horse battery " + UUID.randomUUID();
-        HttpJson.Reply registered = http.post("/auth/register", null, Map.of("email", email, "password", password));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(202);
-        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
-        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
-        return login.body().get("accessToken").asText();
+        return http.signUpAndLogIn("importer-" + UUID.randomUUID() + "@example.com");
     }
 
     private static String importCsv(String token, String csv) throws Exception {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ganaka.testkit.TestEnvironment;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class PreferWaitIT {
 
+    @AutoClose
     private static RunningSystem running;
     private static HttpJson http;
 
@@ -22,13 +23,6 @@ class PreferWaitIT {
     static void startEverything() throws Exception {
         running = RunningSystem.start(TestEnvironment.shared(), "-wait", "ganaka-it-wait-");
         http = running.http();
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test
@@ -90,17 +84,10 @@ class PreferWaitIT {
     }
 
     private static Map<String, Object> espresso() {
-        return Map.of("amount", "3.20", "currency", "EUR", "occurredAt", "2026-03-15T08:30:00Z",
-                "description", "Espresso");
+        return HttpJson.expense("3.20", "EUR", "2026-03-15T08:30:00Z", "Espresso");
     }
 
     private static String signUpAndLogIn() {
-        String email = "waiter-" + UUID.randomUUID() + "@example.com";
-        String password = "correct horse battery " + UUID.randomUUID();
-        assertThat(http.post("/auth/register", null, Map.of("email", email, "password", password)).status())
-                .isEqualTo(202);
-        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
-        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
-        return login.body().get("accessToken").asText();
+        return http.signUpAndLogIn("waiter-" + UUID.randomUUID() + "@example.com");
     }
 }

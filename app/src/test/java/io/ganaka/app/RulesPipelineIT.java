@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,7 @@ class RulesPipelineIT {
     private static final Duration PIPELINE_DEADLINE = Duration.ofSeconds(90);
 
     private static TestEnvironment env;
+    @AutoClose
     private static RunningSystem running;
     private static HttpJson http;
 
@@ -35,17 +36,10 @@ class RulesPipelineIT {
         http = running.http();
     }
 
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (running != null) {
-            running.close();
-        }
-    }
-
     @Test
     void applyingARuleCategorizesAnUncategorizedExpenseEndToEnd() throws Exception {
         String email = "rules-" + UUID.randomUUID() + "@example.com";
-        String token = signUpAndLogIn(email);
+        String token = http.signUpAndLogIn(email);
         String userId = http.get("/auth/me", token).body().get("id").asText();
         String category = createCategory(userId, "Subscriptions " + UUID.randomUUID());
         HttpJson.Reply rule = http.post("/rules", token, Map.of(
@@ -77,15 +71,6 @@ class RulesPipelineIT {
         assertThat(categorized.get("tags").toString()).isEqualTo("[\"own\",\"monthly\"]");
         assertThat(categorized.get("version").asLong()).isEqualTo(1);
         assertThat(categorized.get("amount").asText()).isEqualTo("9.99");
-    }
-
-    private String signUpAndLogIn(String email) {
-        String password = "correct horse battery " + UUID.randomUUID();
-        HttpJson.Reply registered = http.post("/auth/register", null, Map.of("email", email, "password", password));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(202);
-        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
-        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
-        return login.body().get("accessToken").asText();
     }
 
     /** A category of the user's, written as the categories API would (it is not part of this test). */

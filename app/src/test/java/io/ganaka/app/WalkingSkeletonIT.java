@@ -3,17 +3,15 @@ package io.ganaka.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ganaka.testkit.TestEnvironment;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +24,7 @@ class WalkingSkeletonIT {
     private static final Duration PIPELINE_DEADLINE = Duration.ofSeconds(90);
 
     private static TestEnvironment env;
+    @AutoClose
     private static RunningSystem running;
     private static HttpJson http;
 
@@ -36,21 +35,14 @@ class WalkingSkeletonIT {
         http = running.http();
     }
 
-    @AfterAll
-    static void stopEverything() throws Exception {
-        if (running != null) {
-            running.close();
-        }
-    }
-
     @Test
     void anExpensePostedOverHttpIsProjectedAndCountedInTheMonthlyReport() throws Exception {
-        String alice = signUpAndLogIn("alice-" + UUID.randomUUID() + "@example.com");
+        String alice = http.signUpAndLogIn("alice-" + UUID.randomUUID() + "@example.com");
 
-        String coffee = postExpense(alice, "12.34", "EUR", "2026-03-15T08:30:00Z", "Espresso");
-        String lunch = postExpense(alice, "7.66", "EUR", "2026-03-20T12:00:00Z", "Lunch");
-        String book = postExpense(alice, "5.00", "USD", "2026-03-01T18:00:00Z", "Paperback");
-        String april = postExpense(alice, "100.00", "EUR", "2026-04-02T10:00:00Z", "Train ticket");
+        String coffee = http.addExpense(alice, "12.34", "EUR", "2026-03-15T08:30:00Z", "Espresso");
+        String lunch = http.addExpense(alice, "7.66", "EUR", "2026-03-20T12:00:00Z", "Lunch");
+        String book = http.addExpense(alice, "5.00", "USD", "2026-03-01T18:00:00Z", "Paperback");
+        String april = http.addExpense(alice, "100.00", "EUR", "2026-04-02T10:00:00Z", "Train ticket");
 
         for (String id : List.of(coffee, lunch, book, april)) {
             await("expense " + id + " projected").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
@@ -72,9 +64,9 @@ class WalkingSkeletonIT {
 
     @Test
     void anotherUserCanNeitherReadTheExpenseNorSeeItInTheirReport() {
-        String owner = signUpAndLogIn("owner-" + UUID.randomUUID() + "@example.com");
-        String stranger = signUpAndLogIn("stranger-" + UUID.randomUUID() + "@example.com");
-        String id = postExpense(owner, "42.00", "EUR", "2026-02-10T10:00:00Z", "Dinner");
+        String owner = http.signUpAndLogIn("owner-" + UUID.randomUUID() + "@example.com");
+        String stranger = http.signUpAndLogIn("stranger-" + UUID.randomUUID() + "@example.com");
+        String id = http.addExpense(owner, "42.00", "EUR", "2026-02-10T10:00:00Z", "Dinner");
         await().atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> http.get("/expenses/" + id, owner).status() == 200);
 
@@ -88,43 +80,16 @@ class WalkingSkeletonIT {
 
     @Test
     void writesWithoutATokenAreRefusedAndNothingIsPublished() {
-        HttpJson.Reply reply = http.post("/expenses", null, expenseBody("1.00", "EUR", "2026-01-01T00:00:00Z", "x"));
+        HttpJson.Reply reply = http.post("/expenses", null,
+                HttpJson.expense("1.00", "EUR", "2026-01-01T00:00:00Z", "x"));
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
     }
 
-    private String signUpAndLogIn(String email) {
-        String password = "correct horse battery " + UUID.randomUUID();
-        HttpJson.Reply registered = http.post("/auth/register", null, Map.of("email", email, "password", password));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(202);
-        HttpJson.Reply login = http.post("/auth/login", null, Map.of("email", email, "password", password));
-        assertThat(login.status()).as(login.raw().body()).isEqualTo(200);
-        assertThat(login.body().get("tokenType").asText()).isEqualTo("Bearer");
-        return login.body().get("accessToken").asText();
-    }
-
-    private String postExpense(String token, String amount, String currency, String occurredAt, String description) {
-        HttpJson.Reply reply = http.post("/expenses", token, expenseBody(amount, currency, occurredAt, description));
-        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(202);
-        String id = reply.body().get("id").asText();
-        assertThat(reply.header("Location")).isEqualTo("/expenses/" + id);
-        return id;
-    }
-
-    private static Map<String, Object> expenseBody(String amount, String currency, String occurredAt, String description) {
-        return Map.of("amount", amount, "currency", currency, "occurredAt", occurredAt, "description", description);
-    }
-
     /** The report as {@code currency -> "total xcount"}, which reads well in a failed assertion. */
-    private Map<String, String> totals(String token, int year, int month) {
-        HttpJson.Reply report = http.get("/reports/monthly/" + year + "/" + month, token);
-        assertThat(report.status()).isEqualTo(200);
-        Map<String, String> totals = new HashMap<>();
-        for (JsonNode t : report.body().get("totals")) {
-            totals.put(t.get("currency").asText(), t.get("total").asText() + " x" + t.get("count").asLong());
-        }
-        return totals;
+    private static Map<String, String> totals(String token, int year, int month) {
+        return http.monthlyTotals(token, year, month);
     }
 
     private int monthlySummaryRows() throws Exception {

@@ -11,7 +11,6 @@ import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.ExpenseAdded;
 import io.ganaka.schemas.EventType;
-import io.ganaka.schemas.Naming;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
@@ -30,7 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +40,7 @@ class ApiServerIT {
     private static final String TEA = "{\"amount\":\"1.00\",\"currency\":\"EUR\",\"description\":\"Tea\","
             + "\"occurredAt\":\"2026-03-15T12:00:00Z\"}";
 
+    @AutoClose
     private static RunningApi running;
     private static ApiClient api;
 
@@ -48,13 +48,6 @@ class ApiServerIT {
     static void start() throws Exception {
         running = new RunningApi(ApiOptions.sharedEnvironment().hasher(4, Duration.ofSeconds(10)));
         api = running.client;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     // ---- the path ------------------------------------------------------------------------------------------------
@@ -405,10 +398,7 @@ class ApiServerIT {
     @Test
     void whenNoStreamStoresTheEventAWriteAnswers503() throws Exception {
         String token = signedInUser();
-        // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
-        Naming streamless = new Naming(running.env.prefix() + "-nostream");
-        try (ApiServer api2 = running.startServer(streamless,
-                new JetStreamPublisher(running.nats, streamless, 64, Duration.ofSeconds(2)), AbuseLimits.DEFAULTS)) {
+        try (ApiServer api2 = running.startStreamlessServer("-nostream", AbuseLimits.DEFAULTS)) {
             HttpResponse<String> response = new ApiClient(api2.port()).postJson("/expenses", TEA, token);
 
             assertProblem(response, 503, "service-unavailable");

@@ -4,26 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ganaka.api.RunningApi.User;
-import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload.BudgetChanged;
 import io.ganaka.schemas.EventPayload.BudgetItem;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Json;
-import io.ganaka.schemas.Naming;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code /budgets} over real HTTP against real Postgres and NATS JetStream. */
 class BudgetsApiIT {
 
+    @AutoClose
     private static RunningApi running;
     private static ApiClient api;
 
@@ -32,13 +30,6 @@ class BudgetsApiIT {
         running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-budgets")
                 .hasher(4, Duration.ofSeconds(10)));
         api = running.client;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test
@@ -176,13 +167,10 @@ class BudgetsApiIT {
     @Test
     void whenTheEventCannotBeStoredAPutAnswers503AndNothingChanges() throws Exception {
         User ada = running.signedInUser();
-        Naming streamless = new Naming(running.env.prefix() + "-budgets-nostream");
-        try (ApiServer api2 = running.startServer(streamless,
-                new JetStreamPublisher(running.nats, streamless, 64, Duration.ofSeconds(2)), TestLimits.GENEROUS)) {
+        try (ApiServer api2 = running.startStreamlessServer("-budgets-nostream", TestLimits.GENEROUS)) {
             ApiClient client = new ApiClient(api2.port());
-            HttpResponse<String> response = client.send(client.request("/budgets/default", ada.token())
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(items(item(null, "EUR", "1")))).build());
+            HttpResponse<String> response = client.putJson("/budgets/default", items(item(null, "EUR", "1")),
+                    ada.token());
 
             Problems.assertProblem(response, 503, "service-unavailable");
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
@@ -208,8 +196,7 @@ class BudgetsApiIT {
     }
 
     private static HttpResponse<String> put(String path, String json, String token) throws Exception {
-        return api.send(api.request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return api.putJson(path, json, token);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

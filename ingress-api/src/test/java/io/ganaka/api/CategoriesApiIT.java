@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ganaka.api.RunningApi.User;
-import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload.BudgetChanged;
 import io.ganaka.schemas.EventPayload.BudgetItem;
@@ -14,9 +13,7 @@ import io.ganaka.schemas.EventPayload.CategoryUpdated;
 import io.ganaka.schemas.EventPayload.ExpenseCategorized;
 import io.ganaka.schemas.EventPayload.RuleChanged;
 import io.ganaka.schemas.EventType;
-import io.ganaka.schemas.Naming;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,13 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code /categories} over real HTTP against real Postgres and NATS JetStream (no sinks: projections are seeded). */
 class CategoriesApiIT {
 
+    @AutoClose
     private static RunningApi running;
     private static ApiClient api;
 
@@ -41,13 +39,6 @@ class CategoriesApiIT {
         running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-categories")
                 .hasher(4, Duration.ofSeconds(10)));
         api = running.client;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test
@@ -266,17 +257,11 @@ class CategoriesApiIT {
         User ada = running.signedInUser();
         String coffee = id(post("/categories", "{\"name\":\"Coffee\"}", ada.token()));
         expense(ada.id(), coffee, 1, false, "{}");
-        // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
-        Naming streamless = new Naming(running.env.prefix() + "-categories-nostream");
-        try (ApiServer api2 = running.startServer(streamless,
-                new JetStreamPublisher(running.nats, streamless, 64, Duration.ofSeconds(2)), TestLimits.GENEROUS)) {
+        try (ApiServer api2 = running.startStreamlessServer("-categories-nostream", TestLimits.GENEROUS)) {
             ApiClient client = new ApiClient(api2.port());
             HttpResponse<String> create = client.postJson("/categories", "{\"name\":\"Tea\"}", ada.token());
-            HttpResponse<String> rename = client.send(client.request("/categories/" + coffee, ada.token())
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Tea\"}")).build());
-            HttpResponse<String> remove = client.send(client.request("/categories/" + coffee, ada.token())
-                    .DELETE().build());
+            HttpResponse<String> rename = client.putJson("/categories/" + coffee, "{\"name\":\"Tea\"}", ada.token());
+            HttpResponse<String> remove = client.delete("/categories/" + coffee, ada.token());
 
             for (HttpResponse<String> response : List.of(create, rename, remove)) {
                 Problems.assertProblem(response, 503, "service-unavailable");
@@ -299,12 +284,11 @@ class CategoriesApiIT {
     }
 
     private static HttpResponse<String> put(String path, String json, String token) throws Exception {
-        return api.send(api.request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return api.putJson(path, json, token);
     }
 
     private static HttpResponse<String> delete(String path, String token) throws Exception {
-        return api.send(api.request(path, token).DELETE().build());
+        return api.delete(path, token);
     }
 
     /** A projected expense row, as the expense sink would have written it. */
@@ -362,13 +346,7 @@ class CategoriesApiIT {
     }
 
     private static int count(String sql, String userId) throws Exception {
-        try (Connection c = running.db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, userId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return running.count(sql, userId);
     }
 
     private static List<UUID> ids(String sql, String userId) throws Exception {

@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +38,7 @@ class ExpenseChangesIT {
     private static final String LATTE = "{\"amount\":\"4.20\",\"currency\":\"EUR\",\"description\":\"Latte\","
             + "\"merchant\":\"Nero\",\"occurredAt\":\"2026-04-02T09:00:00Z\",\"tags\":[\"coffee\"],\"notes\":\"oat\"}";
 
+    @AutoClose
     private static RunningApi running;
     private static ApiClient api;
     private static StoredEvents events;
@@ -47,13 +48,6 @@ class ExpenseChangesIT {
         running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-changes"));
         api = running.client;
         events = new StoredEvents(running);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     // ---- PUT -------------------------------------------------------------------------------------------------------

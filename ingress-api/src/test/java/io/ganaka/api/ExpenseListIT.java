@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /expenses} over HTTP against a seeded projection: order, keyset pages, every filter, every refusal. */
 class ExpenseListIT {
 
+    @AutoClose
     private static RunningApi running;
     private static ApiClient api;
 
@@ -26,13 +27,6 @@ class ExpenseListIT {
     static void start() throws Exception {
         running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-list"));
         api = running.client;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -34,6 +34,7 @@ class IdempotencyIT {
     private static final String COFFEE = "{\"amount\":\"2.50\",\"currency\":\"EUR\",\"description\":\"Coffee\","
             + "\"occurredAt\":\"2026-03-15T12:00:00Z\"}";
 
+    @AutoClose
     private static RunningApi running;
     private static ApiClient api;
 
@@ -41,13 +42,6 @@ class IdempotencyIT {
     static void start() throws Exception {
         running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-idem"));
         api = running.client;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     private static HttpResponse<String> post(ApiClient client, User user, String key, String body) throws Exception {

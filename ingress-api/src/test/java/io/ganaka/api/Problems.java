@@ -3,6 +3,7 @@ package io.ganaka.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 
 /**
@@ -39,5 +40,13 @@ final class Problems {
         assertThat(problem.get("type").asText()).isEqualTo(TYPES + type);
         assertThat(problem.get("requestId").asText())
                 .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    /** The problem without {@code instance} and {@code requestId}, which differ per request by design. */
+    static JsonNode withoutInstance(HttpResponse<String> response) throws Exception {
+        ObjectNode problem = (ObjectNode) ApiClient.json(response);
+        problem.remove("instance");
+        problem.remove("requestId");
+        return problem;
     }
 }

@@ -1,27 +1,24 @@
 package io.ganaka.api;
 
+import static io.ganaka.api.Problems.withoutInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ganaka.api.RunningApi.User;
-import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.ExpenseCategorized;
 import io.ganaka.schemas.EventPayload.RuleChanged;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Json;
-import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.rules.RuleDefinition;
 import io.ganaka.schemas.rules.RuleDefinition.RuleCondition;
 import io.nats.client.JetStreamManagement;
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class RulesApiIT {
 
+    @AutoClose
     private static RunningApi running;
     private static ApiClient api;
 
@@ -46,13 +44,6 @@ class RulesApiIT {
     static void start() throws Exception {
         running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-rules"));
         api = running.client;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     private static String rule(String name, int priority, UUID categoryId, String... tags) {
@@ -260,16 +251,12 @@ class RulesApiIT {
         String id = createdId(ada, rule("Coffee", 10, coffee, "caffeine"));
         expense(ada, 1, "Espresso", null, "none", false, List.of());
         Map<String, String> snapshot = running.databaseSnapshot();
-        // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
-        Naming streamless = new Naming(running.env.prefix() + "-rules-nostream");
-        try (ApiServer api2 = running.startServer(streamless,
-                new JetStreamPublisher(running.nats, streamless, 64, Duration.ofSeconds(2)), TestLimits.GENEROUS)) {
+        try (ApiServer api2 = running.startStreamlessServer("-rules-nostream", TestLimits.GENEROUS)) {
             ApiClient client = new ApiClient(api2.port());
             List<HttpResponse<String>> responses = List.of(
                     client.postJson("/rules", rule("New", 1, null, "x"), ada.token()),
-                    client.send(client.request("/rules/" + id, ada.token()).header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(rule("Changed", 1, null, "x"))).build()),
-                    client.send(client.request("/rules/" + id, ada.token()).DELETE().build()),
+                    client.putJson("/rules/" + id, rule("Changed", 1, null, "x"), ada.token()),
+                    client.delete("/rules/" + id, ada.token()),
                     client.postJson("/rules/apply", "{}", ada.token()));
 
             for (HttpResponse<String> response : responses) {
@@ -482,18 +469,11 @@ class RulesApiIT {
     }
 
     private static HttpResponse<String> put(String path, String json, String token) throws Exception {
-        return api.send(api.request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return api.putJson(path, json, token);
     }
 
     private static HttpResponse<String> delete(String path, String token) throws Exception {
-        return api.send(api.request(path, token).DELETE().build());
+        return api.delete(path, token);
     }
 
-    private static JsonNode withoutInstance(HttpResponse<String> response) throws Exception {
-        ObjectNode problem = (ObjectNode) ApiClient.json(response);
-        problem.remove("instance");
-        problem.remove("requestId");
-        return problem;
-    }
 }

@@ -19,6 +19,7 @@ import io.nats.client.api.StreamConfiguration;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -104,6 +105,15 @@ final class RunningApi implements AutoCloseable {
         return ApiServer.start(settings(names), db, publisher, redis, tokens, hasher, limits);
     }
 
+    /**
+     * Another server on this API's database and Redis whose prefix ({@code env.prefix() + suffix}) has no stream: a
+     * publish answers "no responders" instead of an ack, as when JetStream cannot store the event.
+     */
+    ApiServer startStreamlessServer(String suffix, AbuseLimits limits) {
+        Naming streamless = new Naming(env.prefix() + suffix);
+        return startServer(streamless, new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), limits);
+    }
+
     /** A fresh e-mail address, unique among the users of this API's naming prefix. */
     String nextEmail() {
         return "user" + users.incrementAndGet() + "." + naming.prefix() + "@example.org";
@@ -128,6 +138,17 @@ final class RunningApi implements AutoCloseable {
         String token = ApiClient.json(login).get("accessToken").asText();
         String id = ApiClient.json(client.get("/auth/me", token)).get("id").asText();
         return new User(id, email, token, ApiClient.json(login).get("refreshToken").asText());
+    }
+
+    /** The single number {@code sql} answers with the user's id as its one parameter, e.g. a count. */
+    int count(String sql, String userId) throws Exception {
+        try (java.sql.Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** How many events the stream holds: unchanged means nothing was published. */

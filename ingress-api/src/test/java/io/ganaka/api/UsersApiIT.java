@@ -1,29 +1,25 @@
 package io.ganaka.api;
 
+import static io.ganaka.api.Problems.withoutInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ganaka.api.RunningApi.User;
-import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.auth.RedisSessionStore;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.UserDeleted;
 import io.ganaka.schemas.EventPayload.UserUpdated;
 import io.ganaka.schemas.EventType;
-import io.ganaka.schemas.Naming;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PushSubscribeOptions;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +32,7 @@ class UsersApiIT {
              "currency":"EUR","amount":"300"}],"notifications":{"sms":{"enabled":true,"phone":"+4915112345678"}},
              "quietHours":{"start":"22:00","end":"07:00"}}}""";
 
+    @AutoClose
     private static RunningApi running;
     private static ApiClient api;
 
@@ -44,13 +41,6 @@ class UsersApiIT {
         running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-users")
                 .hasher(4, Duration.ofSeconds(10)));
         api = running.client;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test
@@ -218,14 +208,10 @@ class UsersApiIT {
     @Test
     void whenTheEventCannotBeStoredChangesAnswer503AndNothingIsChanged() throws Exception {
         User ada = signedInUser();
-        // A prefix nobody created a stream for: the server answers "no responders" instead of an ack.
-        Naming streamless = new Naming(running.env.prefix() + "-users-nostream");
-        try (ApiServer api2 = running.startServer(streamless,
-                new JetStreamPublisher(running.nats, streamless, 64, Duration.ofSeconds(2)), TestLimits.GENEROUS)) {
+        try (ApiServer api2 = running.startStreamlessServer("-users-nostream", TestLimits.GENEROUS)) {
             ApiClient client = new ApiClient(api2.port());
-            HttpResponse<String> replace = send(client.request("/users/" + ada.id(), ada.token())
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(PROFILE)));
-            HttpResponse<String> delete = send(client.request("/users/" + ada.id(), ada.token()).DELETE());
+            HttpResponse<String> replace = client.putJson("/users/" + ada.id(), PROFILE, ada.token());
+            HttpResponse<String> delete = client.delete("/users/" + ada.id(), ada.token());
 
             assertThat(replace.statusCode()).as(replace.body()).isEqualTo(503);
             assertThat(delete.statusCode()).as(delete.body()).isEqualTo(503);
@@ -239,23 +225,11 @@ class UsersApiIT {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static HttpResponse<String> put(String path, String json, String token) throws Exception {
-        return send(api.request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return api.putJson(path, json, token);
     }
 
     private static HttpResponse<String> delete(String path, String token) throws Exception {
-        return send(api.request(path, token).DELETE());
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return api.send(request.build());
-    }
-
-    private static JsonNode withoutInstance(HttpResponse<String> response) throws Exception {
-        ObjectNode problem = (ObjectNode) ApiClient.json(response);
-        problem.remove("instance");
-        problem.remove("requestId"); // differs per request by design
-        return problem;
+        return api.delete(path, token);
     }
 
     private static String credentials(String email) {
@@ -292,13 +266,7 @@ class UsersApiIT {
     }
 
     private static int count(String sql, String userId) throws Exception {
-        try (java.sql.Connection c = running.db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, userId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return running.count(sql, userId);
     }
 
     /** The first event of a type for a user that the stream holds, read within ten seconds. */

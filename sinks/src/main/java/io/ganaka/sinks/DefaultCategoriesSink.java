@@ -1,7 +1,6 @@
 package io.ganaka.sinks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload;
 import io.ganaka.schemas.Json;
 import io.ganaka.schemas.Naming;
@@ -70,11 +69,7 @@ final class DefaultCategoriesSink implements Sink<UUID> {
 
     @Override
     public Optional<UUID> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
-        Optional<Event> event = EventRecords.decode(record);
-        if (event.isEmpty() || !(event.get().data() instanceof EventPayload.UserRegistered)) {
-            return Optional.empty();
-        }
-        return Optional.of(EventRecords.uuid(event.get().userId(), "userId"));
+        return EventRecords.userOf(record, EventPayload.UserRegistered.class);
     }
 
     @Override

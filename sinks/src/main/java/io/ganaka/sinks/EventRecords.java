@@ -3,6 +3,7 @@ package io.ganaka.sinks;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventDecodingException;
+import io.ganaka.schemas.EventPayload;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,19 @@ final class EventRecords {
         } catch (EventDecodingException e) {
             throw new PoisonRecordException("undecodable event: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The user an event of type {@code payload} is about, or empty for a tombstone or an event of another type; a
+     * malformed user id makes the record poison.
+     */
+    static Optional<UUID> userOf(ConsumerRecord<byte[], byte[]> record, Class<? extends EventPayload> payload)
+            throws PoisonRecordException {
+        Optional<Event> event = decode(record);
+        if (event.isEmpty() || !payload.isInstance(event.get().data())) {
+            return Optional.empty();
+        }
+        return Optional.of(uuid(event.get().userId(), "userId"));
     }
 
     /** The value as a UUID; a malformed or missing one makes the record poison, naming the field. */

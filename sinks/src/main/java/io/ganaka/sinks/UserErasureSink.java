@@ -1,6 +1,5 @@
 package io.ganaka.sinks;
 
-import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
@@ -50,11 +49,8 @@ final class UserErasureSink implements Sink<UUID> {
 
     @Override
     public Optional<UUID> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
-        Optional<Event> event = EventRecords.decode(record);
-        if (event.isEmpty() || !(event.get().data() instanceof EventPayload.UserDeleted)) {
-            return Optional.empty(); // registrations, profile changes, sign-ins: nothing to erase
-        }
-        return Optional.of(EventRecords.uuid(event.get().userId(), "userId"));
+        // Registrations, profile changes, sign-ins: nothing to erase.
+        return EventRecords.userOf(record, EventPayload.UserDeleted.class);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.ganaka.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
@@ -13,7 +12,6 @@ import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
 import io.ganaka.schemas.catalog.DefaultCatalog;
 import io.ganaka.schemas.rules.RuleDefinition;
-import io.ganaka.sql.Migrator;
 import io.ganaka.testkit.KafkaTopics;
 import io.ganaka.testkit.TestEnvironment;
 import java.sql.Connection;
@@ -29,8 +27,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +40,7 @@ class DefaultCategoriesSinkIT {
     private static final int RULES = DefaultCatalog.keywordRules().size();
 
     private static TestEnvironment env;
+    @AutoClose
     private static HikariDataSource pool;
 
     private final List<UUID> accounts = new ArrayList<>();
@@ -50,16 +49,7 @@ class DefaultCategoriesSinkIT {
     @BeforeAll
     static void database() {
         env = TestEnvironment.shared();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(env.jdbcUrl());
-        config.setMaximumPoolSize(4);
-        pool = new HikariDataSource(config);
-        Migrator.migrate(pool);
-    }
-
-    @AfterAll
-    static void closePool() {
-        pool.close();
+        pool = SinkDatabase.migratedPool(4);
     }
 
     @AfterEach
@@ -207,23 +197,13 @@ class DefaultCategoriesSinkIT {
 
     /** Writes one registration batch in its own transaction, as the sink runner does. */
     private void write(UUID user) throws Exception {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            sink().write(c, List.of(user));
-            c.commit();
-        }
+        SinkDatabase.inTransaction(pool, c -> sink().write(c, List.of(user)));
     }
 
     private UUID account() throws Exception {
         UUID user = UUID.randomUUID();
         accounts.add(user);
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO users (id, email, email_normalized) VALUES (?, ?, ?)")) {
-            s.setObject(1, user);
-            s.setString(2, user + "@example.org");
-            s.setString(3, user + "@example.org");
-            s.executeUpdate();
-        }
+        SinkDatabase.createAccount(pool, user);
         return user;
     }
 

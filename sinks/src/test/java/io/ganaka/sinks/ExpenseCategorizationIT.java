@@ -2,10 +2,7 @@ package io.ganaka.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.ganaka.sql.Migrator;
-import io.ganaka.testkit.TestEnvironment;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +27,7 @@ class ExpenseCategorizationIT {
     private static final Instant T3 = T1.plusSeconds(120);
     private static final Instant T4 = T1.plusSeconds(180);
 
+    @AutoClose
     private static HikariDataSource pool;
     private final ExpenseSink sink = new ExpenseSink(new io.ganaka.schemas.Naming("categorized"));
     private final UUID user = UUID.randomUUID();
@@ -43,28 +41,12 @@ class ExpenseCategorizationIT {
 
     @BeforeAll
     static void database() {
-        HikariConfig config = new HikariConfig();
-        // As the app configures it: multi-row inserts from JDBC batches.
-        config.setJdbcUrl(TestEnvironment.shared().jdbcUrl() + "&reWriteBatchedInserts=true");
-        config.setMaximumPoolSize(2);
-        pool = new HikariDataSource(config);
-        Migrator.migrate(pool);
-    }
-
-    @AfterAll
-    static void closePool() {
-        pool.close();
+        pool = SinkDatabase.migratedPool(2);
     }
 
     @BeforeEach
     void account() throws Exception {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO users (id, email, email_normalized) VALUES (?, ?, ?)")) {
-            s.setObject(1, user);
-            s.setString(2, user + "@example.org");
-            s.setString(3, user + "@example.org");
-            s.executeUpdate();
-        }
+        SinkDatabase.createAccount(pool, user);
     }
 
     private ExpenseRow version(long version, String description, UUID categoryId, Instant at) {
@@ -77,11 +59,7 @@ class ExpenseCategorizationIT {
     }
 
     private void write(ExpenseWrite... batch) throws Exception {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            sink.write(c, List.of(batch));
-            c.commit();
-        }
+        SinkDatabase.inTransaction(pool, c -> sink.write(c, List.of(batch)));
     }
 
     private Projected projected() throws Exception {

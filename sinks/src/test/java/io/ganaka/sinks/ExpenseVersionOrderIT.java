@@ -2,11 +2,8 @@ package io.ganaka.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.schemas.Naming;
-import io.ganaka.sql.Migrator;
-import io.ganaka.testkit.TestEnvironment;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,21 +24,13 @@ class ExpenseVersionOrderIT {
 
     private static final Instant T0 = Instant.parse("2026-03-15T12:00:00Z");
 
+    @AutoClose
     private static HikariDataSource pool;
     private final ExpenseSink sink = new ExpenseSink(new Naming("order"));
 
     @BeforeAll
     static void database() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(TestEnvironment.shared().jdbcUrl() + "&reWriteBatchedInserts=true");
-        config.setMaximumPoolSize(2);
-        pool = new HikariDataSource(config);
-        Migrator.migrate(pool);
-    }
-
-    @AfterAll
-    static void closePool() {
-        pool.close();
+        pool = SinkDatabase.migratedPool(2);
     }
 
     @Test
@@ -89,22 +78,12 @@ class ExpenseVersionOrderIT {
     }
 
     private void write(List<ExpenseWrite> batch) throws Exception {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            sink.write(c, batch);
-            c.commit();
-        }
+        SinkDatabase.inTransaction(pool, c -> sink.write(c, batch));
     }
 
     private static UUID account() throws Exception {
         UUID user = UUID.randomUUID();
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO users (id, email, email_normalized) VALUES (?, ?, ?)")) {
-            s.setObject(1, user);
-            s.setString(2, user + "@example.org");
-            s.setString(3, user + "@example.org");
-            s.executeUpdate();
-        }
+        SinkDatabase.createAccount(pool, user);
         return user;
     }
 

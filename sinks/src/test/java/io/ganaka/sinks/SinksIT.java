@@ -3,7 +3,6 @@ package io.ganaka.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
@@ -12,7 +11,6 @@ import io.ganaka.schemas.JsonSerde;
 import io.ganaka.schemas.MonthlyTotal;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
-import io.ganaka.sql.Migrator;
 import io.ganaka.testkit.KafkaTopics;
 import io.ganaka.testkit.TestEnvironment;
 import java.math.BigDecimal;
@@ -36,8 +34,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +51,7 @@ class SinksIT {
     private static final Instant T3 = T0.plusSeconds(180);
 
     private static TestEnvironment env;
+    @AutoClose
     private static HikariDataSource pool;
 
     private Naming naming;
@@ -66,17 +65,7 @@ class SinksIT {
     @BeforeAll
     static void database() {
         env = TestEnvironment.shared();
-        HikariConfig config = new HikariConfig();
-        // As the app configures it: multi-row inserts from JDBC batches.
-        config.setJdbcUrl(env.jdbcUrl() + "&reWriteBatchedInserts=true");
-        config.setMaximumPoolSize(4);
-        pool = new HikariDataSource(config);
-        Migrator.migrate(pool);
-    }
-
-    @AfterAll
-    static void closePool() {
-        pool.close();
+        pool = SinkDatabase.migratedPool(4);
     }
 
     @BeforeEach
@@ -94,13 +83,7 @@ class SinksIT {
 
     private void createAccount(String userId) throws Exception {
         accounts.add(userId);
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO users (id, email, email_normalized) VALUES (?, ?, ?)")) {
-            s.setObject(1, UUID.fromString(userId));
-            s.setString(2, userId + "@example.org");
-            s.setString(3, userId + "@example.org");
-            s.executeUpdate();
-        }
+        SinkDatabase.createAccount(pool, UUID.fromString(userId));
     }
 
     @AfterEach

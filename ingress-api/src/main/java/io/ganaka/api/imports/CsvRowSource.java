@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -100,23 +99,15 @@ final class CsvRowSource implements RowSource {
             return ParsedRow.rejected(number, "date " + ImportValues.quote(dateText) + " is not a date in the form "
                     + (options.datePattern() != null ? options.datePattern() : "2026-03-15 or 2026-03-15T12:00:00Z"));
         }
-        String amountText = value(record, ImportField.AMOUNT);
-        String amount = null;
-        if (amountText != null) {
-            Optional<BigDecimal> raw = ImportValues.amount(amountText, options.decimalSeparator());
-            if (raw.isEmpty()) {
-                return ParsedRow.rejected(number, "amount " + ImportValues.quote(amountText) + " is not a number"
-                        + " with decimal separator '" + options.decimalSeparator() + "'");
-            }
-            ImportValues.Signed signed = ImportValues.sign(raw.get(), sign);
-            if (signed.rejection() != null) {
-                return ParsedRow.rejected(number, signed.rejection());
-            }
-            amount = signed.amount();
+        char separator = options.decimalSeparator();
+        ImportValues.Signed amount = ImportValues.expenseAmount(value(record, ImportField.AMOUNT), separator, sign,
+                "amount", " with decimal separator '" + separator + "'");
+        if (amount.rejection() != null) {
+            return ParsedRow.rejected(number, amount.rejection());
         }
         String currency = value(record, ImportField.CURRENCY);
         String tags = value(record, ImportField.TAGS);
-        return new ParsedRow(number, date.get(), amount,
+        return new ParsedRow(number, date.get(), amount.amount(),
                 currency == null ? options.defaultCurrency() : currency.toUpperCase(Locale.ROOT),
                 value(record, ImportField.DESCRIPTION), value(record, ImportField.MERCHANT),
                 value(record, ImportField.CATEGORY),

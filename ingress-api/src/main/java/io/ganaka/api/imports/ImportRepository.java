@@ -1,5 +1,6 @@
 package io.ganaka.api.imports;
 
+import io.ganaka.api.db.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,55 +53,49 @@ public final class ImportRepository {
 
     /** Stores a batch's outcomes and adds them to the counters, in one transaction; a repeated row is kept once. */
     public void recordBatch(UUID userId, UUID id, List<RowOutcome> outcomes) throws SQLException {
-        int[] counts = new int[RowOutcome.Outcome.values().length];
-        int warnings = 0;
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // One statement for the whole batch: the columns travel as arrays, so it is one round trip.
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO import_rows (user_id, import_id,"
-                        + " row_number, outcome, expense_id, reason, warning) SELECT ?, ?, r.*"
-                        + " FROM unnest(?::int[], ?::text[], ?::uuid[], ?::text[], ?::text[]) AS r"
-                        + " ON CONFLICT DO NOTHING")) {
-                    int n = outcomes.size();
-                    Integer[] rows = new Integer[n];
-                    String[] kinds = new String[n];
-                    UUID[] expenses = new UUID[n];
-                    String[] reasons = new String[n];
-                    String[] warningTexts = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        RowOutcome o = outcomes.get(i);
-                        rows[i] = o.row();
-                        kinds[i] = o.outcome().wireName();
-                        expenses[i] = o.expenseId();
-                        reasons[i] = o.reason();
-                        warningTexts[i] = o.warning();
-                        counts[o.outcome().ordinal()]++;
-                        warnings += o.warning() == null ? 0 : 1;
-                    }
-                    s.setObject(1, userId);
-                    s.setObject(2, id);
-                    s.setArray(3, c.createArrayOf("int4", rows));
-                    s.setArray(4, c.createArrayOf("text", kinds));
-                    s.setArray(5, c.createArrayOf("uuid", expenses));
-                    s.setArray(6, c.createArrayOf("text", reasons));
-                    s.setArray(7, c.createArrayOf("text", warningTexts));
-                    s.executeUpdate();
+        Transactions.run(db, c -> {
+            int[] counts = new int[RowOutcome.Outcome.values().length];
+            int warnings = 0;
+            // One statement for the whole batch: the columns travel as arrays, so it is one round trip.
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO import_rows (user_id, import_id,"
+                    + " row_number, outcome, expense_id, reason, warning) SELECT ?, ?, r.*"
+                    + " FROM unnest(?::int[], ?::text[], ?::uuid[], ?::text[], ?::text[]) AS r"
+                    + " ON CONFLICT DO NOTHING")) {
+                int n = outcomes.size();
+                Integer[] rows = new Integer[n];
+                String[] kinds = new String[n];
+                UUID[] expenses = new UUID[n];
+                String[] reasons = new String[n];
+                String[] warningTexts = new String[n];
+                for (int i = 0; i < n; i++) {
+                    RowOutcome o = outcomes.get(i);
+                    rows[i] = o.row();
+                    kinds[i] = o.outcome().wireName();
+                    expenses[i] = o.expenseId();
+                    reasons[i] = o.reason();
+                    warningTexts[i] = o.warning();
+                    counts[o.outcome().ordinal()]++;
+                    warnings += o.warning() == null ? 0 : 1;
                 }
-                try (PreparedStatement s = c.prepareStatement("UPDATE imports SET processed_rows = processed_rows"
-                        + " + ?, imported = imported + ?, duplicates = duplicates + ?, rejected = rejected + ?,"
-                        + " warnings = warnings + ?, heartbeat_at = now() WHERE user_id = ? AND id = ?")) {
-                    bind(s, outcomes.size(), counts[RowOutcome.Outcome.IMPORTED.ordinal()],
-                            counts[RowOutcome.Outcome.DUPLICATE.ordinal()],
-                            counts[RowOutcome.Outcome.REJECTED.ordinal()], warnings, userId, id);
-                    s.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                s.setObject(1, userId);
+                s.setObject(2, id);
+                s.setArray(3, c.createArrayOf("int4", rows));
+                s.setArray(4, c.createArrayOf("text", kinds));
+                s.setArray(5, c.createArrayOf("uuid", expenses));
+                s.setArray(6, c.createArrayOf("text", reasons));
+                s.setArray(7, c.createArrayOf("text", warningTexts));
+                s.executeUpdate();
             }
-        }
+            try (PreparedStatement s = c.prepareStatement("UPDATE imports SET processed_rows = processed_rows"
+                    + " + ?, imported = imported + ?, duplicates = duplicates + ?, rejected = rejected + ?,"
+                    + " warnings = warnings + ?, heartbeat_at = now() WHERE user_id = ? AND id = ?")) {
+                bind(s, outcomes.size(), counts[RowOutcome.Outcome.IMPORTED.ordinal()],
+                        counts[RowOutcome.Outcome.DUPLICATE.ordinal()],
+                        counts[RowOutcome.Outcome.REJECTED.ordinal()], warnings, userId, id);
+                s.executeUpdate();
+            }
+            return null;
+        });
     }
 
     public void complete(UUID userId, UUID id) throws SQLException {

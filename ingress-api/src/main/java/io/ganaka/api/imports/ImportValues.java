@@ -115,6 +115,22 @@ public final class ImportValues {
         return new Signed(raw.toPlainString(), null);
     }
 
+    /**
+     * A file's amount text read ({@link #amount}) and signed ({@link #sign}): the expense amount or the reason it is
+     * none; no text gives neither. {@code name} and {@code hint} word the reason when the text is no number.
+     */
+    public static Signed expenseAmount(String text, char decimalSeparator, AmountSign sign, String name,
+                                       String hint) {
+        if (text == null) {
+            return new Signed(null, null);
+        }
+        Optional<BigDecimal> raw = amount(text, decimalSeparator);
+        if (raw.isEmpty()) {
+            return new Signed(null, name + " " + quote(text) + " is not a number" + hint);
+        }
+        return sign(raw.get(), sign);
+    }
+
     /** An expense amount as a plain decimal string, or the reason a row has none. */
     public record Signed(String amount, String rejection) {}
 

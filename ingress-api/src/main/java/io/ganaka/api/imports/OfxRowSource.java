@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +24,7 @@ import java.util.regex.Pattern;
  * no end tags, and XML OFX 2.x. One tolerant tag scanner reads both: a leaf's value is the text up to the next tag.
  * {@code CURDEF} gives the currency of the transactions after it, a transaction's own {@code CURSYM} overrides it.
  */
-final class OfxRowSource implements RowSource {
+final class OfxRowSource extends ReadAheadRowSource {
 
     private static final int HEAD_BYTES = 4096;
     private static final Pattern SGML_CHARSET = Pattern.compile("CHARSET:\\s*([A-Za-z0-9-]+)");
@@ -35,7 +33,6 @@ final class OfxRowSource implements RowSource {
     private final OfxScanner scanner;
     private final AmountSign sign;
     private String defaultCurrency;
-    private ParsedRow next;
     private int number;
 
     OfxRowSource(InputStream in, ImportOptions options) {
@@ -74,26 +71,9 @@ final class OfxRowSource implements RowSource {
         }
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = readTransaction();
-        }
-        return next != null;
-    }
-
-    @Override
-    public ParsedRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ParsedRow row = next;
-        next = null;
-        return row;
-    }
-
     /** The next transaction, noting CURDEF on the way; null at the end of the file. */
-    private ParsedRow readTransaction() {
+    @Override
+    ParsedRow readRow() {
         for (OfxScanner.Tag tag = scanner.nextTag(); tag != null; tag = scanner.nextTag()) {
             if (tag.name().equals("CURDEF") && !tag.value().isEmpty()) {
                 defaultCurrency = tag.value().toUpperCase(Locale.ROOT);
@@ -126,23 +106,15 @@ final class OfxRowSource implements RowSource {
                     : "DTPOSTED " + ImportValues.quote(posted) + " is not an OFX date such as 20260315");
         }
         String amountText = f.get("TRNAMT");
-        String amount = null;
-        if (amountText != null) {
-            char separator = amountText.contains(",") && !amountText.contains(".") ? ',' : '.';
-            Optional<BigDecimal> raw = ImportValues.amount(amountText, separator);
-            if (raw.isEmpty()) {
-                return ParsedRow.rejected(number, "TRNAMT " + ImportValues.quote(amountText) + " is not a number");
-            }
-            ImportValues.Signed signed = ImportValues.sign(raw.get(), sign);
-            if (signed.rejection() != null) {
-                return ParsedRow.rejected(number, signed.rejection());
-            }
-            amount = signed.amount();
+        char separator = amountText != null && amountText.contains(",") && !amountText.contains(".") ? ',' : '.';
+        ImportValues.Signed amount = ImportValues.expenseAmount(amountText, separator, sign, "TRNAMT", "");
+        if (amount.rejection() != null) {
+            return ParsedRow.rejected(number, amount.rejection());
         }
         String name = f.get("NAME");
         String memo = f.get("MEMO");
         String currency = f.getOrDefault("CURSYM", defaultCurrency);
-        return new ParsedRow(number, ImportValues.dayInstant(day.get()), amount, currency,
+        return new ParsedRow(number, ImportValues.dayInstant(day.get()), amount.amount(), currency,
                 name != null ? name : memo, name, null, List.of(), name != null ? memo : null, f.get("FITID"), null);
     }
 

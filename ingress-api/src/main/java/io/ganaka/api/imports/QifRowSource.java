@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -24,7 +22,7 @@ import java.util.Optional;
  * currency. Dates are read as Quicken writes them (month first; {@code '} before a two-digit year of the 2000s)
  * unless {@link ImportOptions#datePattern()} says otherwise.
  */
-final class QifRowSource implements RowSource {
+final class QifRowSource extends ReadAheadRowSource {
 
     private enum Line { DATE, AMOUNT, PAYEE, MEMO, CATEGORY }
 
@@ -32,7 +30,6 @@ final class QifRowSource implements RowSource {
     private final ImportOptions options;
     private final DateTimeFormatter dates;
     private final AmountSign sign;
-    private ParsedRow next;
     private int number;
 
     QifRowSource(InputStream in, ImportOptions options) {
@@ -58,24 +55,6 @@ final class QifRowSource implements RowSource {
         }
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = readRecord();
-        }
-        return next != null;
-    }
-
-    @Override
-    public ParsedRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ParsedRow row = next;
-        next = null;
-        return row;
-    }
-
     /** The first {@code !Type:} line; an {@code !Option} line or {@code !Account} block before it is skipped. */
     private String firstTypeLine() {
         for (String line = readLine(); line != null; line = readLine()) {
@@ -87,7 +66,8 @@ final class QifRowSource implements RowSource {
         return null;
     }
 
-    private ParsedRow readRecord() {
+    @Override
+    ParsedRow readRow() {
         Map<Line, String> fields = new EnumMap<>(Line.class);
         boolean any = false;
         for (String line = readLine(); line != null; line = readLine()) {
@@ -137,18 +117,10 @@ final class QifRowSource implements RowSource {
             return ParsedRow.rejected(number, dateText == null ? "date (D line) is missing"
                     : "date " + ImportValues.quote(dateText) + " is not a date such as 3/15/2026 or 3/15'26");
         }
-        String amountText = f.get(Line.AMOUNT);
-        String amount = null;
-        if (amountText != null) {
-            Optional<BigDecimal> raw = ImportValues.amount(amountText, options.decimalSeparator());
-            if (raw.isEmpty()) {
-                return ParsedRow.rejected(number, "amount " + ImportValues.quote(amountText) + " is not a number");
-            }
-            ImportValues.Signed signed = ImportValues.sign(raw.get(), sign);
-            if (signed.rejection() != null) {
-                return ParsedRow.rejected(number, signed.rejection());
-            }
-            amount = signed.amount();
+        ImportValues.Signed amount = ImportValues.expenseAmount(f.get(Line.AMOUNT), options.decimalSeparator(), sign,
+                "amount", "");
+        if (amount.rejection() != null) {
+            return ParsedRow.rejected(number, amount.rejection());
         }
         String payee = f.get(Line.PAYEE);
         String memo = f.get(Line.MEMO);
@@ -157,8 +129,8 @@ final class QifRowSource implements RowSource {
         if (category != null && category.startsWith("[")) {
             category = null;
         }
-        return new ParsedRow(number, date.get(), amount, options.defaultCurrency(), payee != null ? payee : memo,
-                payee, category, List.of(), payee != null ? memo : null, null, null);
+        return new ParsedRow(number, date.get(), amount.amount(), options.defaultCurrency(),
+                payee != null ? payee : memo, payee, category, List.of(), payee != null ? memo : null, null, null);
     }
 
     private void skipPast(String prefix) {

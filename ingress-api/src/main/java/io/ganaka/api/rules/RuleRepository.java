@@ -1,6 +1,7 @@
 package io.ganaka.api.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ganaka.api.db.Transactions;
 import io.ganaka.schemas.Json;
 import io.ganaka.schemas.rules.RuleDefinition;
 import java.sql.Connection;
@@ -80,19 +81,7 @@ public final class RuleRepository {
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(new RuleWrites(c));
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        return Transactions.run(db, c -> work.run(new RuleWrites(c)));
     }
 
     static RuleView view(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package io.ganaka.api.users;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ganaka.api.db.Transactions;
 import io.ganaka.schemas.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +41,7 @@ public final class UserRepository {
     /** Replaces the profile and commits once {@code beforeCommit} returned; empty, with nothing changed, if no user. */
     public Optional<UserProfile> replace(UUID userId, ProfileUpdate update, Consumer<UserProfile> beforeCommit)
             throws SQLException {
-        return inTransaction(c -> {
+        return Transactions.run(db, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE users SET display_name = ?, timezone = ?,"
                     + " preferences = ?::jsonb, updated_at = now() WHERE id = ? RETURNING " + COLUMNS)) {
                 s.setString(1, update.displayName());
@@ -65,7 +66,7 @@ public final class UserRepository {
      * @return false, with nothing changed, when there is no such user
      */
     public boolean delete(UUID userId, Runnable beforeCommit) throws SQLException {
-        return inTransaction(c -> {
+        return Transactions.run(db, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
                 s.setObject(1, userId);
                 if (s.executeUpdate() == 0) {
@@ -75,27 +76,6 @@ public final class UserRepository {
             beforeCommit.run();
             return true;
         });
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Runs the work in one transaction; a false or empty answer changed nothing, so it is rolled back too. */
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
     }
 
     private static UserProfile profile(ResultSet rs) throws SQLException {
