@@ -6,9 +6,16 @@ public enum Topic {
     EXPENSES("ganaka.expenses"),
     /** Categories, rules and budgets ride together so that one user's definitions stay in order. */
     CATEGORIES("ganaka.categories"),
+    /**
+     * The expense events after dedupe and categorization: every event of {@code ganaka.expenses} once, in order, with
+     * the categorization topology's {@code expense.categorized} right after the add or update it categorizes. What
+     * the expense sink and the aggregates read.
+     */
     EXPENSES_CATEGORIZED("ganaka.expenses.categorized"),
     REPORTS_MONTHLY("ganaka.reports.monthly"),
     REPORTS_CATEGORIES("ganaka.reports.categories"),
+    /** Running all-time totals per user and currency. */
+    REPORTS_SUMMARY("ganaka.reports.summary"),
     ALERTS("ganaka.alerts"),
     NOTIFICATIONS("ganaka.notifications"),
     DLQ("ganaka.dlq");

@@ -1,0 +1,18 @@
+package io.ganaka.schemas;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+
+/**
+ * One user's total for one month, category and currency, as the aggregation topology emits it on
+ * {@code ganaka.reports.categories}, keyed by user id. {@code categoryId} null is "Uncategorized". Each record is the
+ * absolute current value (a total that fell to zero is emitted with count 0, not removed), so replays are harmless.
+ */
+public record CategoryTotal(
+        String userId,
+        int year,
+        int month,
+        String categoryId,
+        String currency,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total,
+        long count) {}
