@@ -7,21 +7,17 @@ import io.ganaka.schemas.Topic;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Projects the aggregation topology's monthly totals into {@code monthly_summaries}. Each record is the absolute
- * current total, so the last one per user, month and currency wins and replaying changes nothing. Totals of users
- * whose account is gone are skipped.
+ * Projects the aggregation topology's monthly totals (with the month's smallest and largest expense) into
+ * {@code monthly_summaries}. Each record is the absolute current total, so the last one per user, month and currency
+ * wins and replaying changes nothing. Totals of users whose account is gone are skipped.
  */
 final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
 
@@ -34,11 +30,14 @@ final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
 
     /** Rows whose values did not change are left alone, so a replay does not even move {@code updated_at}. */
     static final String UPSERT = """
-            INSERT INTO monthly_summaries AS s (user_id, year, month, currency, total, count, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, now())
+            INSERT INTO monthly_summaries AS s
+                (user_id, year, month, currency, total, count, min_amount, max_amount, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (user_id, year, month, currency) DO UPDATE SET
-                total = EXCLUDED.total, count = EXCLUDED.count, updated_at = now()
-            WHERE s.total IS DISTINCT FROM EXCLUDED.total OR s.count IS DISTINCT FROM EXCLUDED.count
+                total = EXCLUDED.total, count = EXCLUDED.count,
+                min_amount = EXCLUDED.min_amount, max_amount = EXCLUDED.max_amount, updated_at = now()
+            WHERE (s.total, s.count, s.min_amount, s.max_amount)
+                IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.count, EXCLUDED.min_amount, EXCLUDED.max_amount)
             """;
 
     private final String topic;
@@ -60,23 +59,14 @@ final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
 
     @Override
     public Optional<Summary> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
-        if (record.value() == null) {
-            return Optional.empty(); // a tombstone names no month; the topology never deletes a total this way
+        Optional<MonthlyTotal> decoded = ReportRecords.decode(record, deserializer, "monthly total");
+        if (decoded.isEmpty()) {
+            return Optional.empty();
         }
-        MonthlyTotal total;
-        try {
-            total = deserializer.deserialize(record.topic(), record.value());
-        } catch (SerializationException e) {
-            throw new PoisonRecordException("undecodable monthly total: " + e.getMessage(), e);
-        }
-        UUID userId;
-        try {
-            userId = UUID.fromString(total.userId());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonRecordException("userId is not a UUID: " + total.userId(), e);
-        }
-        if (total.month() < 1 || total.month() > 12 || total.currency() == null || total.total() == null
-                || total.count() < 0) {
+        MonthlyTotal total = decoded.get();
+        UUID userId = EventRecords.uuid(total.userId(), "userId");
+        if (total.month() < 1 || total.month() > 12
+                || !ReportRecords.plausible(total.currency(), total.total(), total.count(), total.min(), total.max())) {
             throw new PoisonRecordException("invalid monthly total: " + total);
         }
         return Optional.of(new Summary(userId, total));
@@ -98,18 +88,16 @@ final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
                 upsert.setString(4, t.currency());
                 upsert.setBigDecimal(5, t.total());
                 upsert.setLong(6, t.count());
+                upsert.setBigDecimal(7, t.min());
+                upsert.setBigDecimal(8, t.max());
                 upsert.addBatch();
             }
             upsert.executeBatch();
         }
     }
 
-    /** The last total per key, in first-seen order; a batch upsert may not touch one row twice. */
+    /** The last total per month and currency, in first-seen order. */
     static List<Summary> collapse(List<Summary> batch) {
-        Map<List<Object>, Summary> last = new LinkedHashMap<>();
-        for (Summary summary : batch) {
-            last.put(summary.key(), summary);
-        }
-        return new ArrayList<>(last.values());
+        return ReportRecords.lastPerKey(batch, Summary::key);
     }
 }

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sinks role: the expense, monthly-summary, user-erasure and default-categories sinks, each on its own thread
- * with its own consumer group, sharing one dead-letter producer; each announces its committed events through
- * {@link ProjectionReports}.
+ * The sinks role: the expense, report (monthly, per category, all-time), user-erasure and default-categories sinks,
+ * each on its own thread with its own consumer group, sharing one dead-letter producer; each announces its committed
+ * events through {@link ProjectionReports}.
  */
 public final class Sinks implements AutoCloseable {
 
@@ -47,6 +47,8 @@ public final class Sinks implements AutoCloseable {
         try {
             sinks.launch(new ExpenseSink(settings.naming()), settings, db);
             sinks.launch(new MonthlySummarySink(settings.naming()), settings, db);
+            sinks.launch(new CategorySummarySink(settings.naming()), settings, db);
+            sinks.launch(new UserSummarySink(settings.naming()), settings, db);
             sinks.launch(new UserErasureSink(settings.naming()), settings, db);
             sinks.launch(new DefaultCategoriesSink(settings.naming()), settings, db);
         } catch (RuntimeException e) {

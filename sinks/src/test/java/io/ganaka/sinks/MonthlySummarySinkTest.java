@@ -42,6 +42,46 @@ class MonthlySummarySinkTest {
     }
 
     @Test
+    void decodesTheMonthsExtremes() throws Exception {
+        MonthlyTotal total = new MonthlyTotal(USER, 2026, 3, "EUR", new BigDecimal("12.34"), 2,
+                new BigDecimal("2.34"), new BigDecimal("10.00"));
+
+        MonthlySummarySink.Summary summary = sink.decode(record(json(total))).orElseThrow();
+
+        assertThat(summary.total().min()).isEqualByComparingTo("2.34");
+        assertThat(summary.total().max()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void readsATotalWrittenBeforeTheExtremesExistedWithoutThem() throws Exception {
+        String json = "{\"userId\":\"" + USER + "\",\"year\":2026,\"month\":3,\"currency\":\"EUR\","
+                + "\"total\":\"5.00\",\"count\":1}";
+
+        MonthlySummarySink.Summary summary =
+                sink.decode(record(json.getBytes(StandardCharsets.UTF_8))).orElseThrow();
+
+        assertThat(summary.total().total()).isEqualByComparingTo("5.00");
+        assertThat(summary.total().min()).isNull();
+        assertThat(summary.total().max()).isNull();
+    }
+
+    @Test
+    void ignoresTombstones() throws Exception {
+        assertThat(sink.decode(record(null))).isEmpty();
+    }
+
+    @Test
+    void rejectsExtremesOutOfOrderAndNegativeCountsAsPoison() {
+        assertThatThrownBy(() -> sink.decode(record(json(new MonthlyTotal(USER, 2026, 3, "EUR", BigDecimal.TEN, 2,
+                new BigDecimal("9.00"), new BigDecimal("1.00"))))))
+                .isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("invalid monthly total");
+        assertThatThrownBy(() -> sink.decode(record(json(new MonthlyTotal(USER, 2026, 3, "EUR", BigDecimal.TEN, -1)))))
+                .isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("invalid monthly total");
+    }
+
+    @Test
     void rejectsGarbageAndImpossibleMonthsAsPoison() {
         assertThatThrownBy(() -> sink.decode(record("nope".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(PoisonRecordException.class);

@@ -1,0 +1,102 @@
+package io.ganaka.sinks;
+
+import io.ganaka.schemas.CategoryTotal;
+import io.ganaka.schemas.JsonSerde;
+import io.ganaka.schemas.Naming;
+import io.ganaka.schemas.Topic;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Projects the aggregation topology's per-category monthly totals into {@code category_summaries}. Each record is the
+ * absolute current total, so the last one per user, month, category and currency wins and replaying changes nothing.
+ * Totals of users whose account is gone are skipped.
+ */
+final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
+
+    /** A category total with its ids checked; {@code categoryId} null is Uncategorized. */
+    record Summary(UUID userId, UUID categoryId, CategoryTotal total) {
+        List<Object> key() {
+            // Arrays.asList: List.of refuses the null of Uncategorized.
+            return Arrays.asList(userId, total.year(), total.month(), categoryId, total.currency());
+        }
+    }
+
+    /**
+     * The conflict target repeats the unique index's COALESCE, so that Uncategorized (NULL) is one row like any
+     * category. Rows whose values did not change are left alone, so a replay does not even move {@code updated_at}.
+     */
+    static final String UPSERT = """
+            INSERT INTO category_summaries AS s
+                (user_id, year, month, category_id, currency, total, count, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, now())
+            ON CONFLICT (user_id, year, month, COALESCE(category_id, '00000000-0000-0000-0000-000000000000'), currency)
+            DO UPDATE SET total = EXCLUDED.total, count = EXCLUDED.count, updated_at = now()
+            WHERE (s.total, s.count) IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.count)
+            """;
+
+    private final String topic;
+    private final Deserializer<CategoryTotal> deserializer = new JsonSerde<>(CategoryTotal.class).deserializer();
+
+    CategorySummarySink(Naming naming) {
+        this.topic = naming.topic(Topic.REPORTS_CATEGORIES);
+    }
+
+    @Override
+    public String name() {
+        return "category-summaries";
+    }
+
+    @Override
+    public String topic() {
+        return topic;
+    }
+
+    @Override
+    public Optional<Summary> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
+        Optional<CategoryTotal> decoded = ReportRecords.decode(record, deserializer, "category total");
+        if (decoded.isEmpty()) {
+            return Optional.empty();
+        }
+        CategoryTotal total = decoded.get();
+        UUID userId = EventRecords.uuid(total.userId(), "userId");
+        UUID categoryId = total.categoryId() == null ? null : EventRecords.uuid(total.categoryId(), "categoryId");
+        if (total.month() < 1 || total.month() > 12
+                || !ReportRecords.plausible(total.currency(), total.total(), total.count(), null, null)) {
+            throw new PoisonRecordException("invalid category total: " + total);
+        }
+        return Optional.of(new Summary(userId, categoryId, total));
+    }
+
+    @Override
+    public void write(Connection connection, List<Summary> batch) throws SQLException {
+        List<Summary> summaries = ReportRecords.lastPerKey(batch, Summary::key);
+        Set<UUID> living = LivingUsers.lock(connection, summaries.stream().map(Summary::userId).toList());
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            for (Summary summary : summaries) {
+                if (!living.contains(summary.userId())) {
+                    continue; // the account is gone: a late total must not bring its data back
+                }
+                CategoryTotal t = summary.total();
+                upsert.setObject(1, summary.userId());
+                upsert.setInt(2, t.year());
+                upsert.setInt(3, t.month());
+                upsert.setObject(4, summary.categoryId(), Types.OTHER); // a typed NULL for Uncategorized
+                upsert.setString(5, t.currency());
+                upsert.setBigDecimal(6, t.total());
+                upsert.setLong(7, t.count());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.ganaka.sinks;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Decoding and batching shared by the sinks of the aggregation topology's reports (monthly, per category, all-time):
+ * each record is a JSON total holding its absolute current value, so only the last one per row matters.
+ */
+final class ReportRecords {
+
+    private ReportRecords() {}
+
+    /** The record's total, or empty for a tombstone (the topology never removes a total that way). */
+    static <T> Optional<T> decode(ConsumerRecord<byte[], byte[]> record, Deserializer<T> deserializer, String what)
+            throws PoisonRecordException {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
+        try {
+            T total = deserializer.deserialize(record.topic(), record.value());
+            if (total == null) {
+                throw new PoisonRecordException("undecodable " + what + ": JSON null");
+            }
+            return Optional.of(total);
+        } catch (SerializationException e) {
+            throw new PoisonRecordException("undecodable " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a total's values can be a total at all: a currency, an amount, a count that is not negative, and
+     * extremes (when present) in order. The database checks the rest (currency length, precision).
+     */
+    static boolean plausible(String currency, BigDecimal total, long count, BigDecimal min, BigDecimal max) {
+        return currency != null && total != null && count >= 0
+                && (min == null || max == null || min.compareTo(max) <= 0);
+    }
+
+    /** The last item per key, in first-seen order: a batch upsert may not touch one row twice. */
+    static <S> List<S> lastPerKey(List<S> batch, Function<S, List<Object>> key) {
+        Map<List<Object>, S> last = new LinkedHashMap<>();
+        for (S item : batch) {
+            last.put(key.apply(item), item);
+        }
+        return new ArrayList<>(last.values());
+    }
+}
