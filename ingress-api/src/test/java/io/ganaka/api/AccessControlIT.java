@@ -72,6 +72,10 @@ class AccessControlIT {
             entry("GET /imports/{id}", new RouteCase(o -> get("/imports/" + o.importId()), 404)),
             entry("GET /imports/{id}/rows", new RouteCase(o -> get("/imports/" + o.importId() + "/rows"), 404)),
             entry("GET /reports/monthly/{year}/{month}", new RouteCase(o -> get("/reports/monthly/2026/3"), 200)),
+            // Reports name no id: the stranger gets their own (empty) totals, never the owner's seeded ones.
+            entry("GET /reports/categories/{year}/{month}",
+                    new RouteCase(o -> get("/reports/categories/2026/3"), 200)),
+            entry("GET /reports/summary", new RouteCase(o -> get("/reports/summary"), 200)),
             // Session routes act on the caller's own sessions; the owner's refresh token in a stranger's logout
             // must end nothing of the owner's (checked below: the owner's token still works afterwards).
             entry("POST /auth/logout", new RouteCase(
@@ -111,7 +115,7 @@ class AccessControlIT {
     /** A request for a route against the owner's resources; the stranger's expected status (404 when ids are named). */
     private record RouteCase(Function<Owner, HttpRequest.Builder> request, int strangerStatus) {}
 
-    /** The victim: a user with a category, a projected expense, a rule and an import of their own. */
+    /** The victim: a user with a category, a projected expense, report totals, a rule and an import of their own. */
     private record Owner(User user, UUID categoryId, UUID expenseId, UUID ruleId, UUID importId) {}
 
     @BeforeAll
@@ -265,6 +269,17 @@ class AccessControlIT {
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO monthly_summaries (user_id, year, month,"
                     + " currency, total, count) VALUES (?, 2026, 3, 'EUR', 4321.09, 1)")) {
+                s.setObject(1, UUID.fromString(user.id()));
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO category_summaries (user_id, year, month,"
+                    + " category_id, currency, total, count) VALUES (?, 2026, 3, ?, 'EUR', 4321.09, 1)")) {
+                s.setObject(1, UUID.fromString(user.id()));
+                s.setObject(2, categoryId);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO user_summaries (user_id, currency, total, count,"
+                    + " min_amount, max_amount) VALUES (?, 'EUR', 4321.09, 1, 4321.09, 4321.09)")) {
                 s.setObject(1, UUID.fromString(user.id()));
                 s.executeUpdate();
             }

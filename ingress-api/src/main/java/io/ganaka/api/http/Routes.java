@@ -90,6 +90,8 @@ public final class Routes {
                 Route.delete("/expenses/{id}", expenses::delete, ApiRole.USER),
 
                 Route.get("/reports/monthly/{year}/{month}", reports::monthly, ApiRole.USER),
+                Route.get("/reports/categories/{year}/{month}", reports::categories, ApiRole.USER),
+                Route.get("/reports/summary", reports::summary, ApiRole.USER),
 
                 Route.get("/categories", categories::list, ApiRole.USER),
                 Route.post("/categories", categories::create, ApiRole.USER),

@@ -15,4 +15,12 @@ public final class ReportHandlers {
     public void monthly(Context ctx) throws Exception {
         ctx.json(reports.monthly(Requests.principal(ctx).userId(), ctx.pathParam("year"), ctx.pathParam("month")));
     }
+
+    public void categories(Context ctx) throws Exception {
+        ctx.json(reports.categories(Requests.principal(ctx).userId(), ctx.pathParam("year"), ctx.pathParam("month")));
+    }
+
+    public void summary(Context ctx) throws Exception {
+        ctx.json(reports.summary(Requests.principal(ctx).userId()));
+    }
 }

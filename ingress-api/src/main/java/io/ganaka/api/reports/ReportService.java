@@ -16,14 +16,33 @@ public final class ReportService {
         this.reports = reports;
     }
 
+    /** A calendar month named by a report path. */
+    private record Period(int year, int month) {}
+
     public MonthlyReport monthly(String userId, String yearText, String monthText) throws SQLException {
+        Period p = period(yearText, monthText);
+        return new MonthlyReport(p.year(), p.month(), reports.monthlyTotals(UUID.fromString(userId), p.year(),
+                p.month()));
+    }
+
+    public CategoryReport categories(String userId, String yearText, String monthText) throws SQLException {
+        Period p = period(yearText, monthText);
+        return new CategoryReport(p.year(), p.month(), reports.categoryTotals(UUID.fromString(userId), p.year(),
+                p.month()));
+    }
+
+    public SummaryReport summary(String userId) throws SQLException {
+        return new SummaryReport(reports.summaryTotals(UUID.fromString(userId)));
+    }
+
+    private static Period period(String yearText, String monthText) {
         List<FieldError> errors = new ArrayList<>();
         int year = inRange(yearText, 1970, 9999, "year", errors);
         int month = inRange(monthText, 1, 12, "month", errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new MonthlyReport(year, month, reports.monthlyTotals(UUID.fromString(userId), year, month));
+        return new Period(year, month);
     }
 
     static int inRange(String text, int min, int max, String field, List<FieldError> errors) {
