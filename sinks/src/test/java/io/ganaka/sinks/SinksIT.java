@@ -178,13 +178,23 @@ class SinksIT {
                 while (rs.next()) {
                     StringBuilder row = new StringBuilder();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.append(meta.getColumnName(i)).append('=').append(rs.getString(i)).append(' ');
+                        row.append(meta.getColumnName(i)).append('=').append(text(rs, i)).append(' ');
                     }
                     rows.add(row.toString().trim());
                 }
             }
         }
         return rows;
+    }
+
+    /**
+     * A column as text. Arrays are read as arrays: their getString is {a,b} or {"a","b"} depending on whether the driver
+     * has switched that statement to binary transfer on its pooled connection, which would make snapshots differ.
+     */
+    private static String text(ResultSet rs, int column) throws Exception {
+        Object value = rs.getObject(column);
+        return value instanceof java.sql.Array array
+                ? java.util.Arrays.toString((Object[]) array.getArray()) : rs.getString(column);
     }
 
     private List<String> expenses() throws Exception {
@@ -275,7 +285,7 @@ class SinksIT {
                     "year=2026 month=3 currency=USD total=5.00 count=1");
         });
         assertThat(expense(a, "description, merchant, tags, notes"))
-                .isEqualTo("description=updated 15.00 merchant=null tags={} notes=n");
+                .isEqualTo("description=updated 15.00 merchant=null tags=[] notes=n");
         await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES))
                 && kafka.caughtUp(summariesGroup(), naming.topic(Topic.REPORTS_MONTHLY)));
         List<String> expensesBefore = expenses();
