@@ -41,6 +41,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,13 +100,16 @@ class AggregatesIT {
 
         try (CommittedReports reports = new CommittedReports()) {
             try (StreamsRole role = StreamsRole.start(settings)) {
+                assertThat(role.state()).isEqualTo(KafkaStreams.State.RUNNING);
                 produce(Topic.USERS, registrations);
                 produce(Topic.EXPENSES_CATEGORIZED, before);
                 // Stop only once some reports are committed, so the restart really resumes from state and offsets.
                 await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
                         .untilAsserted(() -> assertThat(reports.poll().monthly).isNotEmpty());
             }
+            // Same application id and state directory: the restarted role resumes from its stores and committed offsets.
             try (StreamsRole role = StreamsRole.start(settings)) {
+                assertThat(role.state()).isEqualTo(KafkaStreams.State.RUNNING);
                 produce(Topic.EXPENSES_CATEGORIZED, after);
                 ExpectedReports expected = ExpectedReports.from(run.deliveries(), run.zones());
                 await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
