@@ -1,6 +1,6 @@
 package io.ganaka.streams;
 
-import io.ganaka.streams.reports.MonthlyTotalsTopology;
+import io.ganaka.streams.reports.AggregatesTopology;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +32,7 @@ public final class StreamsRole implements AutoCloseable {
      *     because an input topic does not exist); the client is closed before this is thrown
      */
     public static StreamsRole start(StreamsSettings settings) {
-        return start(settings, MonthlyTotalsTopology.build(settings.naming()), START_TIMEOUT);
+        return start(settings, AggregatesTopology.build(settings.naming()), START_TIMEOUT);
     }
 
     static StreamsRole start(StreamsSettings settings, Topology topology, Duration timeout) {
@@ -52,7 +52,7 @@ public final class StreamsRole implements AutoCloseable {
             streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
             String why = settledInTime ? "it stopped in state " + state : "it was still " + state + " after " + timeout.toSeconds() + " s";
             throw new IllegalStateException("Kafka Streams " + settings.applicationId() + " did not reach RUNNING: " + why
-                    + "; do its topics " + MonthlyTotalsTopology.topics(settings.naming()) + " exist on "
+                    + "; do its topics " + AggregatesTopology.topics(settings.naming()) + " exist on "
                     + settings.bootstrapServers() + "?");
         }
         return new StreamsRole(streams);

@@ -1,6 +1,6 @@
 package io.ganaka.streams.reports;
 
-/** The aggregate of one {@link MonthKey}: the exact sum in minor units and the number of live expenses. */
+/** The aggregate of one {@link CategoryKey}: the exact sum in minor units and the number of live expenses. */
 public record RunningTotal(long totalMinor, long count) {
 
     public static RunningTotal zero() {
