@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * correction adds one to the count of every (token, category) pair. To predict, every token of the expense votes for
  * the categories it was seen with, in proportion to how often (a token seen 3 times with Coffee and once with Dining
  * gives 0.75 and 0.25), so a word that goes with many categories weighs little. The category with the highest score
- * wins, provided one of the expense's tokens went with it in at least {@value #MIN_EVIDENCE} corrections; a tie or
- * too little evidence predicts nothing. A model holds at most {@value #MAX_TOKENS} tokens; once full, new tokens are
+ * wins, provided one of the expense's tokens went with it in at least {@value #MIN_EVIDENCE} corrections; a tie for
+ * the highest score, or too little evidence for the winner, predicts nothing. A model holds at most {@value #MAX_TOKENS} tokens; once full, new tokens are
  * no longer learned (known ones still are), which bounds the size of the state record.
  */
 public record TokenModel(Map<String, Map<String, Integer>> counts) {
@@ -98,9 +98,6 @@ public record TokenModel(Map<String, Map<String, Integer>> counts) {
         double bestScore = 0;
         boolean tie = false;
         for (Map.Entry<String, Double> entry : score.entrySet()) {
-            if (evidence.get(entry.getKey()) < MIN_EVIDENCE) {
-                continue;
-            }
             int order = Double.compare(entry.getValue(), bestScore);
             if (order > 0) {
                 best = entry.getKey();
@@ -110,6 +107,11 @@ public record TokenModel(Map<String, Map<String, Integer>> counts) {
                 tie = true;
             }
         }
-        return tie ? Optional.empty() : Optional.ofNullable(best);
+        // The evidence test comes after the vote: a better-scored category with thin evidence must not hand the
+        // expense to a weaker one that happens to share a common word.
+        if (tie || best == null || evidence.get(best) < MIN_EVIDENCE) {
+            return Optional.empty();
+        }
+        return Optional.of(best);
     }
 }

@@ -38,6 +38,17 @@ class TokenModelTest {
     }
 
     @Test
+    void aWinnerWithThinEvidencePredictsNothingRatherThanARunnerUpWithACommonWord() {
+        TokenModel model = TokenModel.EMPTY
+                .learn("Rewe", "Card payment", "groceries")
+                .learn("Edeka", "Card payment", "groceries")
+                .learn("Blue Bottle", "Card payment", "coffee");
+
+        // Coffee scores highest (blue, bottle and a third of card, payment) but was seen once; groceries twice.
+        assertThat(model.predict("Blue Bottle", "Card payment")).isEmpty();
+    }
+
+    @Test
     void anEvenSplitPredictsNothing() {
         TokenModel model = TokenModel.EMPTY
                 .learn(null, "Lunch", "coffee").learn(null, "Lunch", "coffee")
