@@ -1,6 +1,8 @@
 package io.ganaka.app;
 
+import io.ganaka.schemas.Naming;
 import io.ganaka.sql.Migrator;
+import io.ganaka.streams.StreamsApp;
 import io.ganaka.testkit.EmbeddedKafkaBroker;
 import io.nats.client.Connection;
 import java.io.IOException;
@@ -29,6 +31,7 @@ public final class Ganaka {
               all                  every role in one process against existing brokers (migrates first)
               api|bridge|streams|sinks ...
                                    the chosen roles in one process against existing brokers
+              streams --describe   prints the description of every streams topology and exits
               migrate              applies the database migrations
               help                 this text
             Configuration comes from environment variables; see README.md.""";
@@ -58,6 +61,9 @@ public final class Ganaka {
             return args.isEmpty() ? 2 : 0;
         }
         String command = args.get(0);
+        if (args.contains("--describe")) {
+            return describeStreams(args, out, err);
+        }
         return switch (command) {
             case "dev" -> runUntilStopped(startDev(out));
             case "all" -> runUntilStopped(startRoles(EnumSet.allOf(Role.class), true, out));
@@ -71,6 +77,20 @@ public final class Ganaka {
                 yield runUntilStopped(startRoles(roles, false, out));
             }
         };
+    }
+
+    /** {@code streams --describe}: each topology as Kafka Streams describes it, under the prefix of the environment. */
+    private static int describeStreams(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.equals(List.of("streams", "--describe"))) {
+            err.println("ganaka: --describe goes with streams alone: ganaka streams --describe");
+            return 2;
+        }
+        Naming naming = GanakaConfig.fromEnvironment(false, false).naming();
+        for (StreamsApp app : StreamsApp.all(naming)) {
+            out.println("# " + app.displayName() + " (application id " + app.applicationId(naming) + ")");
+            out.println(app.topology().describe());
+        }
+        return 0;
     }
 
     private static int migrate(PrintStream out) throws SQLException {

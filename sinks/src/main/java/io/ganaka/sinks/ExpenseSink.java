@@ -75,7 +75,7 @@ final class ExpenseSink implements Sink<ExpenseWrite> {
     private final String topic;
 
     ExpenseSink(Naming naming) {
-        this.topic = naming.topic(Topic.EXPENSES);
+        this.topic = naming.topic(Topic.EXPENSES_CATEGORIZED);
     }
 
     @Override

@@ -72,7 +72,7 @@ class SinksIT {
     void setUp() throws Exception {
         naming = new Naming(env.prefix() + "-s" + TEST_NUMBER.incrementAndGet());
         kafka = new KafkaTopics(env.kafkaBootstrapServers());
-        kafka.create(3, naming.topic(Topic.EXPENSES), naming.topic(Topic.REPORTS_MONTHLY), naming.topic(Topic.USERS));
+        kafka.create(3, naming.topic(Topic.EXPENSES_CATEGORIZED), naming.topic(Topic.REPORTS_MONTHLY), naming.topic(Topic.USERS));
         kafka.create(1, naming.topic(Topic.DLQ));
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers());
@@ -160,7 +160,7 @@ class SinksIT {
     }
 
     private void sendEvent(Event event) throws Exception {
-        send(naming.topic(Topic.EXPENSES), EventCodec.encode(event));
+        send(naming.topic(Topic.EXPENSES_CATEGORIZED), EventCodec.encode(event));
     }
 
     private void sendTotal(MonthlyTotal total) throws Exception {
@@ -286,7 +286,7 @@ class SinksIT {
         });
         assertThat(expense(a, "description, merchant, tags, notes"))
                 .isEqualTo("description=updated 15.00 merchant=null tags=[] notes=n");
-        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES))
+        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES_CATEGORIZED))
                 && kafka.caughtUp(summariesGroup(), naming.topic(Topic.REPORTS_MONTHLY)));
         List<String> expensesBefore = expenses();
         List<String> summariesBefore = summaries();
@@ -298,7 +298,7 @@ class SinksIT {
             kafka.deleteGroup(summariesGroup());
         });
         startSinks(pool);
-        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES))
+        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES_CATEGORIZED))
                 && kafka.caughtUp(summariesGroup(), naming.topic(Topic.REPORTS_MONTHLY)));
 
         assertThat(expenses()).isEqualTo(expensesBefore).hasSize(5);
@@ -313,7 +313,7 @@ class SinksIT {
         String badCurrency = UUID.randomUUID().toString();
         String good2 = UUID.randomUUID().toString();
         sendEvent(event(T0, added(good1, "1.00")));
-        send(naming.topic(Topic.EXPENSES), "{not an event".getBytes(StandardCharsets.UTF_8));
+        send(naming.topic(Topic.EXPENSES_CATEGORIZED), "{not an event".getBytes(StandardCharsets.UTF_8));
         sendEvent(event(T0, added(negative, "-3.00")));                       // violates CHECK (amount > 0)
         sendEvent(event(T0, new EventPayload.ExpenseAdded(badCurrency, 1, BigDecimal.ONE, "EURO", "x", null, T0, null,
                 List.of(), null)));                                              // too long for CHAR(3)
@@ -337,7 +337,7 @@ class SinksIT {
         assertThat(dead).extracting(r -> header(r, KafkaDeadLetters.REASON_HEADER))
                 .filteredOn(reason -> reason.startsWith("rejected by the database")).hasSize(2);
         assertThat(dead).allSatisfy(r -> assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(user));
-        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES))
+        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES_CATEGORIZED))
                 && kafka.caughtUp(summariesGroup(), naming.topic(Topic.REPORTS_MONTHLY)));
     }
 
@@ -351,14 +351,14 @@ class SinksIT {
         Sinks sinks = startSinks(db);
 
         await().atMost(DEADLINE).until(() -> db.refused() >= 3);
-        assertThat(kafka.committed(expensesGroup(), naming.topic(Topic.EXPENSES))).isEmpty();
+        assertThat(kafka.committed(expensesGroup(), naming.topic(Topic.EXPENSES_CATEGORIZED))).isEmpty();
         assertThat(expense(id, "amount")).isNull();
 
         db.down(false);
 
         await().atMost(DEADLINE).untilAsserted(
                 () -> assertThat(expense(id, "version, amount")).isEqualTo("version=1 amount=7.00"));
-        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES)));
+        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES_CATEGORIZED)));
         sinks.close();
 
         // After a restart the committed add is not re-read; the new update is applied on top of it.
@@ -416,7 +416,7 @@ class SinksIT {
         Event livingAdd = new Event(UUID.randomUUID().toString(), "expense.added", 1, T0, living, null,
                 added(livingExpense, "5.00"));
         for (int partition = 0; partition < 3; partition++) {
-            producer.send(new ProducerRecord<>(naming.topic(Topic.EXPENSES), partition, user,
+            producer.send(new ProducerRecord<>(naming.topic(Topic.EXPENSES_CATEGORIZED), partition, user,
                     EventCodec.encode(livingAdd))).get();
             producer.send(new ProducerRecord<>(naming.topic(Topic.REPORTS_MONTHLY), partition, user,
                     new JsonSerde<>(MonthlyTotal.class).serializer().serialize("t",
@@ -425,7 +425,7 @@ class SinksIT {
 
         startSinks(pool);
 
-        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES))
+        await().atMost(DEADLINE).until(() -> kafka.caughtUp(expensesGroup(), naming.topic(Topic.EXPENSES_CATEGORIZED))
                 && kafka.caughtUp(summariesGroup(), naming.topic(Topic.REPORTS_MONTHLY)));
         // The account, the expense (counted in its partition and through the parent table) and the monthly total.
         assertThat(rowsReferencing(living)).isEqualTo(4);

@@ -1,17 +1,19 @@
 package io.ganaka.streams;
 
-import io.ganaka.streams.reports.AggregatesTopology;
+import io.ganaka.schemas.Naming;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running streams role: the Kafka Streams client executing Ganaka's topologies. {@link #start} returns only once
- * the client is RUNNING, so a caller knows its topics and group are in order.
+ * The running streams role: one Kafka Streams client per {@link StreamsApp}, each with its own application id, so
+ * the categorization and the reports restart, rebalance and keep state independently. {@link #start} returns only
+ * once every client is RUNNING, so a caller knows their topics and groups are in order.
  */
 public final class StreamsRole implements AutoCloseable {
 
@@ -19,27 +21,49 @@ public final class StreamsRole implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaStreams streams;
+    private final List<KafkaStreams> clients;
 
-    private StreamsRole(KafkaStreams streams) {
-        this.streams = streams;
+    private StreamsRole(List<KafkaStreams> clients) {
+        this.clients = List.copyOf(clients);
     }
 
     /**
-     * Starts the topologies and waits until they run.
+     * Starts every topology of the role and waits until they run.
      *
-     * @throws IllegalStateException if the client stops or is not RUNNING within the start timeout (for example
-     *     because an input topic does not exist); the client is closed before this is thrown
+     * @throws IllegalStateException if a client stops or is not RUNNING within the start timeout (for example
+     *     because an input topic does not exist); every client started is closed before this is thrown
      */
     public static StreamsRole start(StreamsSettings settings) {
-        return start(settings, AggregatesTopology.build(settings.naming()), START_TIMEOUT);
+        return start(settings, StreamsApp.all(settings.naming()), START_TIMEOUT);
     }
 
-    static StreamsRole start(StreamsSettings settings, Topology topology, Duration timeout) {
-        KafkaStreams streams = new KafkaStreams(topology, settings.toProperties());
+    /** Every topic the role reads or writes; all must exist before it starts. */
+    public static List<String> topics(Naming naming) {
+        return StreamsApp.all(naming).stream().flatMap(app -> app.topics().stream()).distinct().toList();
+    }
+
+    static StreamsRole start(StreamsSettings settings, List<StreamsApp> apps, Duration timeout) {
+        List<KafkaStreams> started = new ArrayList<>();
+        try {
+            for (StreamsApp app : apps) {
+                started.add(startClient(settings, app, timeout));
+            }
+        } catch (RuntimeException e) {
+            // Downstream first, as close() does, so nothing reads what an already stopped client left half-written.
+            for (int i = started.size() - 1; i >= 0; i--) {
+                closeClient(started.get(i));
+            }
+            throw e;
+        }
+        return new StreamsRole(started);
+    }
+
+    private static KafkaStreams startClient(StreamsSettings settings, StreamsApp app, Duration timeout) {
+        String applicationId = settings.applicationId(app.suffix());
+        KafkaStreams streams = new KafkaStreams(app.topology(), settings.toProperties(app.suffix()));
         CountDownLatch settled = new CountDownLatch(1);
         streams.setStateListener((newState, oldState) -> {
-            LOG.info("Kafka Streams {}: {} -> {}", settings.applicationId(), oldState, newState);
+            LOG.info("Kafka Streams {}: {} -> {}", applicationId, oldState, newState);
             if (newState == KafkaStreams.State.RUNNING || !newState.isRunningOrRebalancing()) {
                 settled.countDown();
             }
@@ -49,23 +73,34 @@ public final class StreamsRole implements AutoCloseable {
         boolean settledInTime = awaitQuietly(settled, timeout);
         if (!settledInTime || streams.state() != KafkaStreams.State.RUNNING) {
             KafkaStreams.State state = streams.state();
-            streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
+            closeClient(streams);
             String why = settledInTime ? "it stopped in state " + state : "it was still " + state + " after " + timeout.toSeconds() + " s";
-            throw new IllegalStateException("Kafka Streams " + settings.applicationId() + " did not reach RUNNING: " + why
-                    + "; do its topics " + AggregatesTopology.topics(settings.naming()) + " exist on "
-                    + settings.bootstrapServers() + "?");
+            throw new IllegalStateException("Kafka Streams " + applicationId + " did not reach RUNNING: " + why
+                    + "; do its topics " + app.topics() + " exist on " + settings.bootstrapServers() + "?");
         }
-        return new StreamsRole(streams);
+        return streams;
     }
 
-    /** The client's current state, for readiness checks. */
+    /** The least ready client's state, for readiness checks: RUNNING only when every client runs. */
     public KafkaStreams.State state() {
-        return streams.state();
+        return clients.stream().map(KafkaStreams::state)
+                .filter(state -> state != KafkaStreams.State.RUNNING)
+                .findFirst()
+                .orElse(KafkaStreams.State.RUNNING);
     }
 
-    /** Stops processing and leaves the consumer group at once, so a restart does not wait for a session timeout. */
+    /**
+     * Stops processing and leaves the consumer groups at once, so a restart does not wait for a session timeout;
+     * downstream clients first.
+     */
     @Override
     public void close() {
+        for (int i = clients.size() - 1; i >= 0; i--) {
+            closeClient(clients.get(i));
+        }
+    }
+
+    private static void closeClient(KafkaStreams streams) {
         boolean closed = streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
         if (!closed) {
             LOG.warn("Kafka Streams did not close within {} s", CLOSE_TIMEOUT.toSeconds());

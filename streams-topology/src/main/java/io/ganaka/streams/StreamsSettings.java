@@ -51,12 +51,25 @@ public record StreamsSettings(
     }
 
     public String applicationId() {
-        return naming.groupId("streams");
+        return StreamsApp.applicationId(naming, "");
+    }
+
+    /**
+     * The application id of one of the role's Kafka Streams clients: {@link #applicationId()} for the empty suffix,
+     * otherwise that id and {@code -suffix}, so each client has its own group, internal topics and state directory.
+     */
+    public String applicationId(String suffix) {
+        return StreamsApp.applicationId(naming, suffix);
     }
 
     public Properties toProperties() {
+        return toProperties("");
+    }
+
+    /** The configuration of the client with the application id {@link #applicationId(String) suffix}. */
+    public Properties toProperties(String applicationSuffix) {
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(applicationSuffix));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);

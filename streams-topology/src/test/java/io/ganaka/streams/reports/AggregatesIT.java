@@ -66,7 +66,7 @@ class AggregatesIT {
     void createTopics() throws Exception {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers()));
         // Same partition count for both inputs: the time-zone join needs them co-partitioned.
-        List<NewTopic> topics = AggregatesTopology.topics(naming).stream()
+        List<NewTopic> topics = StreamsRole.topics(naming).stream()
                 .map(name -> new NewTopic(name, 3, (short) 1))
                 .toList();
         try {
