@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An expense's whole life through the real pipeline (API, JetStream, bridge, Kafka, Streams, sinks): added, replaced
  * with another amount in another month, deleted; the list, the single read and the monthly reports converge on
- * exactly what the user last said.
+ * exactly what the user last said, and so do the category, monthly-extremes and all-time reports.
  */
 class ExpenseLifecycleIT {
 
@@ -80,11 +80,78 @@ class ExpenseLifecycleIT {
         assertThat(stale.header("ETag")).isEqualTo("\"2\"");
     }
 
+    @Test
+    void categoryMonthlyExtremesAndSummaryReportsFollowCategoryMovesAndDeletes() {
+        String token = http.signUpAndLogIn("reports-" + UUID.randomUUID() + "@example.com");
+        HttpJson.Reply created = http.post("/categories", token, Map.of("name", "Books"));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String books = created.body().get("id").asText();
+        String notebook = addIn(token, books, "12.00", "2026-05-03T10:00:00Z", "Notebook");
+        String loose = addIn(token, null, "8.00", "2026-05-04T10:00:00Z", "Item 42");
+        String atlas = addIn(token, books, "30.00", "2026-05-20T10:00:00Z", "Item 43");
+        for (String id : List.of(notebook, loose, atlas)) {
+            awaitStatus(token, id, 200);
+        }
+        await("May by category").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> categories(token, 2026, 5), c -> c.equals(List.of(
+                        "Books EUR 42.00 x2", "Uncategorized EUR 8.00 x1")));
+        await("May's extremes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> extremes(token, "/reports/monthly/2026/5"), "EUR min 8.00 max 30.00 average 16.67"::equals);
+
+        HttpJson.Reply moved = http.send("PUT", "/expenses/" + loose, token,
+                Map.of("amount", "8.00", "currency", "EUR", "occurredAt", "2026-05-04T10:00:00Z",
+                        "description", "Item 42", "categoryId", books), Map.of("If-Match", "\"1\""));
+        HttpJson.Reply deleted = http.send("DELETE", "/expenses/" + atlas, token, null, Map.of());
+        assertThat(moved.status()).as(moved.raw().body()).isEqualTo(202);
+        assertThat(deleted.status()).as(deleted.raw().body()).isEqualTo(202);
+
+        // Uncategorized fell to zero and is left out; the deleted largest expense no longer counts as the maximum.
+        await("May by category after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> categories(token, 2026, 5), c -> c.equals(List.of("Books EUR 20.00 x2")));
+        await("May's extremes after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> extremes(token, "/reports/monthly/2026/5"), "EUR min 8.00 max 12.00 average 10.00"::equals);
+        await("the all-time summary").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> extremes(token, "/reports/summary"), "EUR min 8.00 max 12.00 average 10.00"::equals);
+    }
+
+    private static String addIn(String token, String categoryId, String amount, String occurredAt, String description) {
+        Map<String, Object> body = new java.util.HashMap<>(HttpJson.expense(amount, "EUR", occurredAt, description));
+        if (categoryId != null) {
+            body.put("categoryId", categoryId);
+        }
+        HttpJson.Reply reply = http.post("/expenses", token, body);
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(202);
+        return reply.body().get("id").asText();
+    }
+
+    /** The category report as {@code "name currency total xcount"} lines, in the report's order. */
+    private static List<String> categories(String token, int year, int month) {
+        HttpJson.Reply report = http.get("/reports/categories/" + year + "/" + month, token);
+        assertThat(report.status()).as(report.raw().body()).isEqualTo(200);
+        List<String> lines = new ArrayList<>();
+        report.body().get("categories").forEach(c -> lines.add(c.get("name").asText() + " " + c.get("currency").asText()
+                + " " + c.get("total").asText() + " x" + c.get("count").asLong()));
+        return lines;
+    }
+
+    /** The first currency's extremes and average of a report with {@code totals}. */
+    private static String extremes(String token, String path) {
+        HttpJson.Reply report = http.get(path, token);
+        assertThat(report.status()).as(report.raw().body()).isEqualTo(200);
+        JsonNode totals = report.body().get("totals");
+        if (totals.isEmpty()) {
+            return "none";
+        }
+        JsonNode t = totals.get(0);
+        return t.get("currency").asText() + " min " + t.get("min").asText() + " max " + t.get("max").asText()
+                + " average " + t.get("average").asText();
+    }
+
     private static Map<String, Object> body(String amount, String currency, String occurredAt, String description) {
         return HttpJson.expense(amount, currency, occurredAt, description);
     }
 
-    private void awaitStatus(String token, String id, int status) {
+    private static void awaitStatus(String token, String id, int status) {
         await("expense " + id + " answers " + status).atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> http.get("/expenses/" + id, token).status() == status);
     }
