@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An expense's whole life through the real pipeline (API, JetStream, bridge, Kafka, Streams, sinks): added, replaced
  * with another amount in another month, deleted; the list, the single read and the monthly reports converge on
- * exactly what the user last said, and so do the category, monthly-extremes and all-time reports.
+ * exactly what the user last said, and so do the category, monthly and all-time reports.
  */
 class ExpenseLifecycleIT {
 
@@ -81,7 +81,7 @@ class ExpenseLifecycleIT {
     }
 
     @Test
-    void categoryMonthlyExtremesAndSummaryReportsFollowCategoryMovesAndDeletes() {
+    void categoryMonthlyAndSummaryReportsFollowCategoryMovesAndDeletes() {
         String token = http.signUpAndLogIn("reports-" + UUID.randomUUID() + "@example.com");
         HttpJson.Reply created = http.post("/categories", token, Map.of("name", "Books"));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
@@ -95,8 +95,8 @@ class ExpenseLifecycleIT {
         await("May by category").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> categories(token, 2026, 5), c -> c.equals(List.of(
                         "Books EUR 42.00 x2", "Uncategorized EUR 8.00 x1")));
-        await("May's extremes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
-                .until(() -> extremes(token, "/reports/monthly/2026/5"), "EUR min 8.00 max 30.00 average 16.67"::equals);
+        await("May's average").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> averages(token, "/reports/monthly/2026/5"), "EUR 50.00 x3 average 16.67"::equals);
 
         HttpJson.Reply moved = http.send("PUT", "/expenses/" + loose, token,
                 Map.of("amount", "8.00", "currency", "EUR", "occurredAt", "2026-05-04T10:00:00Z",
@@ -105,13 +105,13 @@ class ExpenseLifecycleIT {
         assertThat(moved.status()).as(moved.raw().body()).isEqualTo(202);
         assertThat(deleted.status()).as(deleted.raw().body()).isEqualTo(202);
 
-        // Uncategorized fell to zero and is left out; the deleted largest expense no longer counts as the maximum.
+        // Uncategorized fell to zero and is left out; the deleted expense leaves the month and the all-time summary.
         await("May by category after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> categories(token, 2026, 5), c -> c.equals(List.of("Books EUR 20.00 x2")));
-        await("May's extremes after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
-                .until(() -> extremes(token, "/reports/monthly/2026/5"), "EUR min 8.00 max 12.00 average 10.00"::equals);
+        await("May's average after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> averages(token, "/reports/monthly/2026/5"), "EUR 20.00 x2 average 10.00"::equals);
         await("the all-time summary").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
-                .until(() -> extremes(token, "/reports/summary"), "EUR min 8.00 max 12.00 average 10.00"::equals);
+                .until(() -> averages(token, "/reports/summary"), "EUR 20.00 x2 average 10.00"::equals);
     }
 
     private static String addIn(String token, String categoryId, String amount, String occurredAt, String description) {
@@ -134,8 +134,8 @@ class ExpenseLifecycleIT {
         return lines;
     }
 
-    /** The first currency's extremes and average of a report with {@code totals}. */
-    private static String extremes(String token, String path) {
+    /** The first currency's total, count and average of a report with {@code totals}. */
+    private static String averages(String token, String path) {
         HttpJson.Reply report = http.get(path, token);
         assertThat(report.status()).as(report.raw().body()).isEqualTo(200);
         JsonNode totals = report.body().get("totals");
@@ -143,7 +143,7 @@ class ExpenseLifecycleIT {
             return "none";
         }
         JsonNode t = totals.get(0);
-        return t.get("currency").asText() + " min " + t.get("min").asText() + " max " + t.get("max").asText()
+        return t.get("currency").asText() + " " + t.get("total").asText() + " x" + t.get("count").asLong()
                 + " average " + t.get("average").asText();
     }
 

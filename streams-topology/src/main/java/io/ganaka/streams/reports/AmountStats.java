@@ -1,52 +1,26 @@
 package io.ganaka.streams.reports;
 
-import java.util.Collections;
-import java.util.SortedMap;
-import java.util.TreeMap;
-
 /**
- * The aggregate behind a monthly or all-time total: the exact sum in minor units, the number of live expenses, and
- * the multiset of their amounts (amount -> how many), so that taking out the largest expense yields the next largest
- * exactly instead of a stale extreme.
+ * The aggregate behind a monthly or all-time total: the exact sum in minor units and the number of live expenses.
+ * Both are invertible, so the subtractor is exact. Minimum and maximum are not kept here: exact extremes under
+ * deletes need every amount, and a DSL aggregate rewrites its whole value on each change, which made each update
+ * cost as much as the month's (or the user's whole history's) expenses.
  */
-public record AmountStats(long totalMinor, long count, SortedMap<Long, Long> amounts) {
-
-    public AmountStats {
-        amounts = Collections.unmodifiableSortedMap(amounts == null ? new TreeMap<>() : new TreeMap<>(amounts));
-    }
+public record AmountStats(long totalMinor, long count) {
 
     public static AmountStats zero() {
-        return new AmountStats(0, 0, new TreeMap<>());
+        return new AmountStats(0, 0);
     }
 
     public AmountStats plus(long amountMinor) {
-        TreeMap<Long, Long> more = new TreeMap<>(amounts);
-        more.merge(amountMinor, 1L, Long::sum);
-        return new AmountStats(Math.addExact(totalMinor, amountMinor), count + 1, more);
+        return new AmountStats(Math.addExact(totalMinor, amountMinor), count + 1);
     }
 
-    /** @throws IllegalStateException if the amount is not in the multiset: a subtract without its add is a bug */
+    /** @throws IllegalStateException when more is taken out than was added: a subtract without its add is a bug */
     public AmountStats minus(long amountMinor) {
-        TreeMap<Long, Long> fewer = new TreeMap<>(amounts);
-        Long held = fewer.get(amountMinor);
-        if (held == null) {
-            throw new IllegalStateException("cannot take out " + amountMinor + ": it was never added");
+        if (count == 0) {
+            throw new IllegalStateException("cannot take out " + amountMinor + ": nothing was added");
         }
-        if (held == 1) {
-            fewer.remove(amountMinor);
-        } else {
-            fewer.put(amountMinor, held - 1);
-        }
-        return new AmountStats(Math.subtractExact(totalMinor, amountMinor), count - 1, fewer);
-    }
-
-    /** The smallest live amount, or null when there is none. */
-    public Long minMinor() {
-        return amounts.isEmpty() ? null : amounts.firstKey();
-    }
-
-    /** The largest live amount, or null when there is none. */
-    public Long maxMinor() {
-        return amounts.isEmpty() ? null : amounts.lastKey();
+        return new AmountStats(Math.subtractExact(totalMinor, amountMinor), count - 1);
     }
 }

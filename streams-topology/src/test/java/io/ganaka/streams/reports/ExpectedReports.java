@@ -60,13 +60,13 @@ record ExpectedReports(
         return new ExpectedReports(
                 sum(live, l -> new MonthKey(l.userId(), l.when().getYear(), l.when().getMonthValue(), l.currency()),
                         (key, amounts) -> new MonthlyTotal(key.userId(), key.year(), key.month(), key.currency(),
-                                total(amounts), amounts.size(), min(amounts), max(amounts))),
+                                total(amounts), amounts.size(), null, null)),
                 sum(live, l -> new CategoryKey(l.userId(), l.when().getYear(), l.when().getMonthValue(), l.categoryId(), l.currency()),
                         (key, amounts) -> new CategoryTotal(key.userId(), key.year(), key.month(), key.categoryId(), key.currency(),
                                 total(amounts), amounts.size())),
                 sum(live, l -> new SummaryKey(l.userId(), l.currency()),
                         (key, amounts) -> new SummaryTotal(key.userId(), key.currency(), total(amounts), amounts.size(),
-                                min(amounts), max(amounts))));
+                                null, null)));
     }
 
     /** Whether a report is of a bucket that has emptied: count 0, total 0 and (where it has them) no extremes. */
@@ -103,13 +103,7 @@ record ExpectedReports(
         return amounts.stream().reduce(BigDecimal::add).orElseThrow();
     }
 
-    private static BigDecimal min(List<BigDecimal> amounts) {
-        return amounts.stream().min(BigDecimal::compareTo).orElseThrow();
-    }
 
-    private static BigDecimal max(List<BigDecimal> amounts) {
-        return amounts.stream().max(BigDecimal::compareTo).orElseThrow();
-    }
 
     static String expenseId(Event event) {
         if (event.data() instanceof ExpenseChange change) {
