@@ -22,6 +22,8 @@ class DescribeCommandTest {
         assertThat(printed).contains("# categorize", "dedupe-events", "categorize-expenses", "seen-event-ids",
                 "ganaka.expenses.categorized");
         assertThat(printed).contains("# reports (application id ");
+        assertThat(printed).contains("# alerts (application id ", "detect-expense-alerts", "detect-category-budget-alerts",
+                "ganaka.alerts");
     }
 
     @Test

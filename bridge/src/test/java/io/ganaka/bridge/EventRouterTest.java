@@ -56,6 +56,18 @@ class EventRouterTest {
     }
 
     @Test
+    void deadLettersAnAlertBecauseAlertsAreRaisedByTheStreamsRoleNotPublishedOnNats() {
+        Headers headers = new Headers().put("Ganaka-User-Id", "user-5").put("Ganaka-Event-Type", "alert.raised");
+
+        Route route = router.route(naming.eventSubject(EventType.ALERT_RAISED), headers, new byte[0]);
+
+        assertThat(route).isInstanceOfSatisfying(Route.DeadLetter.class, dead -> {
+            assertThat(dead.topic()).isEqualTo("t1.ganaka.dlq");
+            assertThat(dead.reason()).contains("no input topic").contains("alert.raised");
+        });
+    }
+
+    @Test
     void deadLettersAnUnknownType() {
         Headers headers = new Headers().put("Ganaka-User-Id", "user-4").put("Ganaka-Event-Type", "expense.exploded");
 

@@ -133,4 +133,26 @@ public sealed interface EventPayload {
 
     /** At most {@code amount} a month in {@code currency}, for one category or (categoryId null) for all spending. */
     record BudgetItem(String categoryId, String currency, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount) {}
+
+    /**
+     * A notification-worthy finding of the streams role (never published by the API). {@code alertId} is derived from
+     * the cause, so a replay raises the same id. {@code kind}: high-value (amount, threshold), budget-threshold (amount
+     * = the month's total, threshold = the budget's limit, percent = the threshold crossed, year/month) or
+     * unusual-spending (amount, threshold = mean + 3 standard deviations of the history); {@code categoryId} null is
+     * Uncategorized, or for a budget all spending.
+     */
+    record AlertRaised(
+            String alertId,
+            String kind,
+            String expenseId,
+            Long expenseVersion,
+            String categoryId,
+            String currency,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal threshold,
+            Integer percent,
+            Integer year,
+            Integer month,
+            String message)
+            implements EventPayload {}
 }

@@ -21,7 +21,9 @@ public enum EventType {
     CATEGORY_UPDATED("category.updated", EventPayload.CategoryUpdated.class),
     CATEGORY_DELETED("category.deleted", EventPayload.CategoryDeleted.class),
     RULE_CHANGED("rule.changed", EventPayload.RuleChanged.class),
-    BUDGET_CHANGED("budget.changed", EventPayload.BudgetChanged.class);
+    BUDGET_CHANGED("budget.changed", EventPayload.BudgetChanged.class),
+    /** Raised by the streams role onto {@code ganaka.alerts}; it has no input topic, so the bridge dead-letters it. */
+    ALERT_RAISED("alert.raised", EventPayload.AlertRaised.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

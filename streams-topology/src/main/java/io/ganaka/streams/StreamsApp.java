@@ -1,6 +1,7 @@
 package io.ganaka.streams;
 
 import io.ganaka.schemas.Naming;
+import io.ganaka.streams.alerts.AlertsTopology;
 import io.ganaka.streams.categorize.CategorizationTopology;
 import io.ganaka.streams.reports.AggregatesTopology;
 import java.util.List;
@@ -16,11 +17,15 @@ public record StreamsApp(String suffix, Topology topology, List<String> topics) 
         topics = List.copyOf(topics);
     }
 
-    /** Every client of the role, upstream first: categorization feeds the topic the reports read. */
+    /**
+     * Every client of the role, upstream first: categorization feeds the topic the reports read; the alerts read
+     * both.
+     */
     public static List<StreamsApp> all(Naming naming) {
         return List.of(
                 new StreamsApp("categorize", CategorizationTopology.build(naming), CategorizationTopology.topics(naming)),
-                new StreamsApp("", AggregatesTopology.build(naming), AggregatesTopology.topics(naming)));
+                new StreamsApp("", AggregatesTopology.build(naming), AggregatesTopology.topics(naming)),
+                new StreamsApp("alerts", AlertsTopology.build(naming), AlertsTopology.topics(naming)));
     }
 
     /** This client's application id (consumer group, prefix of its internal topics) under {@code naming}. */

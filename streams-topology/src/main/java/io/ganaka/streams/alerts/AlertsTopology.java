@@ -1,0 +1,88 @@
+package io.ganaka.streams.alerts;
+
+import io.ganaka.schemas.CategoryTotal;
+import io.ganaka.schemas.EventSerde;
+import io.ganaka.schemas.JsonSerde;
+import io.ganaka.schemas.MonthlyTotal;
+import io.ganaka.schemas.Naming;
+import io.ganaka.schemas.Topic;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.DslKeyValueParams;
+import org.apache.kafka.streams.state.DslStoreSuppliers;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Writes {@code alert.raised} events, keyed by user id, to {@code ganaka.alerts}: high-value and unusual-spending
+ * alerts from {@code ganaka.expenses.categorized}, budget-threshold alerts from the absolute totals on
+ * {@code ganaka.reports.categories} and {@code ganaka.reports.monthly}, with thresholds and budgets from
+ * {@code ganaka.users} and {@code ganaka.categories}. All inputs are keyed by user id with equal partition counts,
+ * so one task holds all of a user's state.
+ */
+public final class AlertsTopology {
+
+    private AlertsTopology() {}
+
+    /** The production topology, with persistent (RocksDB) stores and the default settings. */
+    public static Topology build(Naming naming) {
+        return build(naming, new BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers(), AlertSettings.defaults());
+    }
+
+    /** The topology with the given kind of stores (tests pass in-memory ones); every store has a changelog. */
+    public static Topology build(Naming naming, DslStoreSuppliers stores, AlertSettings settings) {
+        EventSerde events = new EventSerde();
+        Topology topology = new Topology();
+        topology.addSource("alert-expense-events", Serdes.String().deserializer(), events.deserializer(),
+                naming.topic(Topic.EXPENSES_CATEGORIZED));
+        topology.addSource("alert-user-events", Serdes.String().deserializer(), events.deserializer(),
+                naming.topic(Topic.USERS));
+        topology.addSource("alert-category-events", Serdes.String().deserializer(), events.deserializer(),
+                naming.topic(Topic.CATEGORIES));
+        topology.addSource("alert-category-totals", Serdes.String().deserializer(),
+                new JsonSerde<>(CategoryTotal.class).deserializer(), naming.topic(Topic.REPORTS_CATEGORIES));
+        topology.addSource("alert-monthly-totals", Serdes.String().deserializer(),
+                new JsonSerde<>(MonthlyTotal.class).deserializer(), naming.topic(Topic.REPORTS_MONTHLY));
+
+        topology.addProcessor("track-alert-profiles", AlertProfileProcessor::new,
+                "alert-user-events", "alert-category-events");
+        topology.addProcessor("detect-expense-alerts", () -> new ExpenseAlertProcessor(settings),
+                "alert-expense-events");
+        topology.addProcessor("detect-category-budget-alerts",
+                () -> new BudgetAlertProcessor<CategoryTotal>(BudgetSpend::of, settings), "alert-category-totals");
+        topology.addProcessor("detect-monthly-budget-alerts",
+                () -> new BudgetAlertProcessor<MonthlyTotal>(BudgetSpend::of, settings), "alert-monthly-totals");
+
+        String[] all = {"track-alert-profiles", "detect-expense-alerts", "detect-category-budget-alerts",
+                "detect-monthly-budget-alerts"};
+        addStore(topology, stores, AlertStores.PROFILES, new JsonSerde<>(AlertProfile.class),
+                "track-alert-profiles", "detect-expense-alerts");
+        addStore(topology, stores, AlertStores.BUDGETS, new JsonSerde<>(BudgetBook.class),
+                "track-alert-profiles", "detect-category-budget-alerts", "detect-monthly-budget-alerts");
+        addStore(topology, stores, AlertStores.BUDGET_LEVELS, Serdes.Integer(),
+                "track-alert-profiles", "detect-category-budget-alerts", "detect-monthly-budget-alerts");
+        addStore(topology, stores, AlertStores.HISTORIES, new JsonSerde<>(SpendingHistory.class),
+                "track-alert-profiles", "detect-expense-alerts");
+        addStore(topology, stores, AlertStores.AMOUNTS, Serdes.String(), "track-alert-profiles", "detect-expense-alerts");
+        addStore(topology, stores, AlertStores.PENDING_ADDS, events, "track-alert-profiles", "detect-expense-alerts");
+
+        topology.addSink("alert-events", naming.topic(Topic.ALERTS), Serdes.String().serializer(),
+                events.serializer(), all);
+        return topology;
+    }
+
+    /** The topics this topology reads and writes; they must exist before it starts. */
+    public static List<String> topics(Naming naming) {
+        return List.of(naming.topic(Topic.EXPENSES_CATEGORIZED), naming.topic(Topic.USERS),
+                naming.topic(Topic.CATEGORIES), naming.topic(Topic.REPORTS_CATEGORIES),
+                naming.topic(Topic.REPORTS_MONTHLY), naming.topic(Topic.ALERTS));
+    }
+
+    private static <V> void addStore(Topology topology, DslStoreSuppliers stores, String name, Serde<V> values,
+                                     String... processors) {
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                stores.keyValueStore(new DslKeyValueParams(name, false)), Serdes.String(), values), processors);
+    }
+}
