@@ -62,12 +62,12 @@ public final class AggregatesTopology {
                 // Filtering a KTable turns "now deleted" into a retraction, which the subtractors take out.
                 .filter((key, state) -> !state.deleted(), Named.as("live-expenses"));
         Serde<ExpenseState> stateSerde = new JsonSerde<>(ExpenseState.class);
-        Serde<AmountStats> statsSerde = new JsonSerde<>(AmountStats.class);
+        Serde<RunningTotal> totalSerde = new JsonSerde<>(RunningTotal.class);
 
         live.groupBy((key, state) -> KeyValue.pair(MonthKey.of(state), state),
                         Grouped.with("expenses-by-month", new JsonSerde<>(MonthKey.class), stateSerde))
-                .aggregate(AmountStats::zero, new AmountStatsAdder<>(), new AmountStatsSubtractor<>(), Named.as("sum-by-month"),
-                        store(MONTHLY_TOTALS_STORE, new JsonSerde<>(MonthKey.class), statsSerde, stores))
+                .aggregate(RunningTotal::zero, new RunningTotalAdder<>(), new RunningTotalSubtractor<>(), Named.as("sum-by-month"),
+                        store(MONTHLY_TOTALS_STORE, new JsonSerde<>(MonthKey.class), totalSerde, stores))
                 .toStream(Named.as("monthly-total-changes"))
                 .map((month, stats) -> KeyValue.pair(month.userId(), month.toMonthlyTotal(stats)), Named.as("to-monthly-total"))
                 .to(naming.topic(Topic.REPORTS_MONTHLY),
@@ -75,8 +75,8 @@ public final class AggregatesTopology {
 
         live.groupBy((key, state) -> KeyValue.pair(CategoryKey.of(state), state),
                         Grouped.with("expenses-by-category", new JsonSerde<>(CategoryKey.class), stateSerde))
-                .aggregate(RunningTotal::zero, new CategoryTotalAdder(), new CategoryTotalSubtractor(), Named.as("sum-by-category"),
-                        store(CATEGORY_TOTALS_STORE, new JsonSerde<>(CategoryKey.class), new JsonSerde<>(RunningTotal.class), stores))
+                .aggregate(RunningTotal::zero, new RunningTotalAdder<>(), new RunningTotalSubtractor<>(), Named.as("sum-by-category"),
+                        store(CATEGORY_TOTALS_STORE, new JsonSerde<>(CategoryKey.class), totalSerde, stores))
                 .toStream(Named.as("category-total-changes"))
                 .map((category, total) -> KeyValue.pair(category.userId(), category.toCategoryTotal(total)),
                         Named.as("to-category-total"))
@@ -85,8 +85,8 @@ public final class AggregatesTopology {
 
         live.groupBy((key, state) -> KeyValue.pair(SummaryKey.of(state), state),
                         Grouped.with("expenses-by-currency", new JsonSerde<>(SummaryKey.class), stateSerde))
-                .aggregate(AmountStats::zero, new AmountStatsAdder<>(), new AmountStatsSubtractor<>(), Named.as("sum-all-time"),
-                        store(SUMMARY_TOTALS_STORE, new JsonSerde<>(SummaryKey.class), statsSerde, stores))
+                .aggregate(RunningTotal::zero, new RunningTotalAdder<>(), new RunningTotalSubtractor<>(), Named.as("sum-all-time"),
+                        store(SUMMARY_TOTALS_STORE, new JsonSerde<>(SummaryKey.class), totalSerde, stores))
                 .toStream(Named.as("summary-total-changes"))
                 .map((summary, stats) -> KeyValue.pair(summary.userId(), summary.toSummaryTotal(stats)), Named.as("to-summary-total"))
                 .to(naming.topic(Topic.REPORTS_SUMMARY),

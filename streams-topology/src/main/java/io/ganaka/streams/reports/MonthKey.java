@@ -10,8 +10,8 @@ public record MonthKey(String userId, int year, int month, String currency) {
         return new MonthKey(state.userId(), state.year(), state.month(), state.currency());
     }
 
-    public MonthlyTotal toMonthlyTotal(AmountStats stats) {
-        return new MonthlyTotal(userId, year, month, currency, Money.fromMinor(stats.totalMinor(), currency), stats.count(),
-                null, null); // no extremes: see AmountStats
+    public MonthlyTotal toMonthlyTotal(RunningTotal total) {
+        return new MonthlyTotal(userId, year, month, currency, Money.fromMinor(total.totalMinor(), currency), total.count(),
+                null, null); // no extremes: see RunningTotal
     }
 }

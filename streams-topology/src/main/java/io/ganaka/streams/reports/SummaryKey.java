@@ -10,8 +10,8 @@ public record SummaryKey(String userId, String currency) {
         return new SummaryKey(state.userId(), state.currency());
     }
 
-    public SummaryTotal toSummaryTotal(AmountStats stats) {
-        return new SummaryTotal(userId, currency, Money.fromMinor(stats.totalMinor(), currency), stats.count(),
-                null, null); // no extremes: see AmountStats
+    public SummaryTotal toSummaryTotal(RunningTotal total) {
+        return new SummaryTotal(userId, currency, Money.fromMinor(total.totalMinor(), currency), total.count(),
+                null, null); // no extremes: see RunningTotal
     }
 }
