@@ -5,13 +5,11 @@ import io.ganaka.schemas.JsonSerde;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -79,24 +77,15 @@ final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
 
     @Override
     public void write(Connection connection, List<Summary> batch) throws SQLException {
-        List<Summary> summaries = ReportRecords.lastPerKey(batch, Summary::key);
-        Set<UUID> living = LivingUsers.lock(connection, summaries.stream().map(Summary::userId).toList());
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (Summary summary : summaries) {
-                if (!living.contains(summary.userId())) {
-                    continue; // the account is gone: a late total must not bring its data back
-                }
-                CategoryTotal t = summary.total();
-                upsert.setObject(1, summary.userId());
-                upsert.setInt(2, t.year());
-                upsert.setInt(3, t.month());
-                upsert.setObject(4, summary.categoryId(), Types.OTHER); // a typed NULL for Uncategorized
-                upsert.setString(5, t.currency());
-                upsert.setBigDecimal(6, t.total());
-                upsert.setLong(7, t.count());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        ReportRecords.upsertLatest(connection, UPSERT, batch, Summary::key, Summary::userId, (upsert, summary) -> {
+            CategoryTotal t = summary.total();
+            upsert.setObject(1, summary.userId());
+            upsert.setInt(2, t.year());
+            upsert.setInt(3, t.month());
+            upsert.setObject(4, summary.categoryId(), Types.OTHER); // a typed NULL for Uncategorized
+            upsert.setString(5, t.currency());
+            upsert.setBigDecimal(6, t.total());
+            upsert.setLong(7, t.count());
+        });
     }
 }

@@ -5,11 +5,9 @@ import io.ganaka.schemas.MonthlyTotal;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -74,26 +72,17 @@ final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
 
     @Override
     public void write(Connection connection, List<Summary> batch) throws SQLException {
-        List<Summary> summaries = collapse(batch);
-        Set<UUID> living = LivingUsers.lock(connection, summaries.stream().map(Summary::userId).toList());
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (Summary summary : summaries) {
-                if (!living.contains(summary.userId())) {
-                    continue; // the account is gone: a late total must not bring its data back
-                }
-                MonthlyTotal t = summary.total();
-                upsert.setObject(1, summary.userId());
-                upsert.setInt(2, t.year());
-                upsert.setInt(3, t.month());
-                upsert.setString(4, t.currency());
-                upsert.setBigDecimal(5, t.total());
-                upsert.setLong(6, t.count());
-                upsert.setBigDecimal(7, t.min());
-                upsert.setBigDecimal(8, t.max());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        ReportRecords.upsertLatest(connection, UPSERT, batch, Summary::key, Summary::userId, (upsert, summary) -> {
+            MonthlyTotal t = summary.total();
+            upsert.setObject(1, summary.userId());
+            upsert.setInt(2, t.year());
+            upsert.setInt(3, t.month());
+            upsert.setString(4, t.currency());
+            upsert.setBigDecimal(5, t.total());
+            upsert.setLong(6, t.count());
+            upsert.setBigDecimal(7, t.min());
+            upsert.setBigDecimal(8, t.max());
+        });
     }
 
     /** The last total per month and currency, in first-seen order. */

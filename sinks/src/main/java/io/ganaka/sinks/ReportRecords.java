@@ -1,11 +1,16 @@
 package io.ganaka.sinks;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -52,5 +57,31 @@ final class ReportRecords {
             last.put(key.apply(item), item);
         }
         return new ArrayList<>(last.values());
+    }
+
+    /** Sets one item's parameters on the upsert statement. */
+    @FunctionalInterface
+    interface Binder<S> {
+        void bind(PreparedStatement upsert, S item) throws SQLException;
+    }
+
+    /**
+     * Writes the last item per key with one batched upsert, skipping users whose account is gone (a late total must
+     * not bring their data back): the whole {@code write} of every report sink.
+     */
+    static <S> void upsertLatest(Connection connection, String upsertSql, List<S> batch,
+                                 Function<S, List<Object>> key, Function<S, UUID> userId, Binder<S> binder)
+            throws SQLException {
+        List<S> latest = lastPerKey(batch, key);
+        Set<UUID> living = LivingUsers.lock(connection, latest.stream().map(userId).toList());
+        try (PreparedStatement upsert = connection.prepareStatement(upsertSql)) {
+            for (S item : latest) {
+                if (living.contains(userId.apply(item))) {
+                    binder.bind(upsert, item);
+                    upsert.addBatch();
+                }
+            }
+            upsert.executeBatch();
+        }
     }
 }

@@ -5,11 +5,9 @@ import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.SummaryTotal;
 import io.ganaka.schemas.Topic;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -72,23 +70,14 @@ final class UserSummarySink implements Sink<UserSummarySink.Summary> {
 
     @Override
     public void write(Connection connection, List<Summary> batch) throws SQLException {
-        List<Summary> summaries = ReportRecords.lastPerKey(batch, Summary::key);
-        Set<UUID> living = LivingUsers.lock(connection, summaries.stream().map(Summary::userId).toList());
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (Summary summary : summaries) {
-                if (!living.contains(summary.userId())) {
-                    continue; // the account is gone: a late total must not bring its data back
-                }
-                SummaryTotal t = summary.total();
-                upsert.setObject(1, summary.userId());
-                upsert.setString(2, t.currency());
-                upsert.setBigDecimal(3, t.total());
-                upsert.setLong(4, t.count());
-                upsert.setBigDecimal(5, t.min());
-                upsert.setBigDecimal(6, t.max());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        ReportRecords.upsertLatest(connection, UPSERT, batch, Summary::key, Summary::userId, (upsert, summary) -> {
+            SummaryTotal t = summary.total();
+            upsert.setObject(1, summary.userId());
+            upsert.setString(2, t.currency());
+            upsert.setBigDecimal(3, t.total());
+            upsert.setLong(4, t.count());
+            upsert.setBigDecimal(5, t.min());
+            upsert.setBigDecimal(6, t.max());
+        });
     }
 }
