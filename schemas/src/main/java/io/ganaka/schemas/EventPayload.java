@@ -155,4 +155,47 @@ public sealed interface EventPayload {
             Integer month,
             String message)
             implements EventPayload {}
+
+    /**
+     * A report changed, or a month closed. {@code kind}: {@code monthly}, {@code category}, {@code summary} (all-time,
+     * without year and month) or {@code month-closed} (the month's final summary in the user's {@code timezone}, with
+     * every currency in {@code totals} and every category in {@code categories}).
+     */
+    record ReportUpdated(
+            String kind,
+            Integer year,
+            Integer month,
+            String timezone,
+            List<ReportLine> totals,
+            List<ReportLine> categories)
+            implements EventPayload {
+
+        public ReportUpdated {
+            totals = totals == null ? List.of() : List.copyOf(totals);
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+    }
+
+    /** One total of a report: per currency, and per category when {@code categoryId} is set (null: uncategorized). */
+    record ReportLine(
+            String categoryId,
+            String currency,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total,
+            long count,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal min,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal max) {}
+
+    /**
+     * One notification reached the end of its delivery: {@code status} {@code sent}, {@code failed} (after the last
+     * retry) or {@code skipped} (preferences or quiet hours). {@code sourceEventId} is the event that caused it.
+     */
+    record NotificationSent(
+            String notificationId,
+            String kind,
+            String channel,
+            String status,
+            String sourceEventId,
+            int attempts,
+            String error)
+            implements EventPayload {}
 }

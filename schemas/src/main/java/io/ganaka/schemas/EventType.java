@@ -23,7 +23,11 @@ public enum EventType {
     RULE_CHANGED("rule.changed", EventPayload.RuleChanged.class),
     BUDGET_CHANGED("budget.changed", EventPayload.BudgetChanged.class),
     /** Raised by the streams role onto {@code ganaka.alerts}; it has no input topic, so the bridge dead-letters it. */
-    ALERT_RAISED("alert.raised", EventPayload.AlertRaised.class);
+    ALERT_RAISED("alert.raised", EventPayload.AlertRaised.class),
+    /** Raised by the streams role onto {@code ganaka.reports.updates}: a report changed, or a month closed. */
+    REPORT_UPDATED("report.updated", EventPayload.ReportUpdated.class),
+    /** Raised by the notifications sink onto {@code ganaka.notifications} after each delivery attempt ends. */
+    NOTIFICATION_SENT("notification.sent", EventPayload.NotificationSent.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -16,6 +16,8 @@ public enum Topic {
     REPORTS_CATEGORIES("ganaka.reports.categories"),
     /** Running all-time totals per user and currency. */
     REPORTS_SUMMARY("ganaka.reports.summary"),
+    /** {@code report.updated} events: a change of any report, and each user's summary when a month closes. */
+    REPORTS_UPDATES("ganaka.reports.updates"),
     ALERTS("ganaka.alerts"),
     NOTIFICATIONS("ganaka.notifications"),
     DLQ("ganaka.dlq");
