@@ -4,8 +4,11 @@ import io.ganaka.schemas.Naming;
 import io.ganaka.streams.alerts.AlertsTopology;
 import io.ganaka.streams.categorize.CategorizationTopology;
 import io.ganaka.streams.reports.AggregatesTopology;
+import io.ganaka.streams.reportupdates.ReportUpdatesTopology;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 
 /**
  * One Kafka Streams client of the streams role: its topology, the suffix of its application id (empty for the
@@ -17,15 +20,27 @@ public record StreamsApp(String suffix, Topology topology, List<String> topics) 
         topics = List.copyOf(topics);
     }
 
+    /** Every client of the role with the topologies' default settings. */
+    public static List<StreamsApp> all(Naming naming) {
+        return all(naming, TopologySettings.defaults());
+    }
+
     /**
      * Every client of the role, upstream first: categorization feeds the topic the reports read; the alerts read
-     * both.
+     * both. The report updates run inside the alerts client rather than as a client of their own: they read the same
+     * report and user topics (fetched and decoded once for both), and an extra client would add its own start-up,
+     * group join and rebalances to every start of the role.
      */
-    public static List<StreamsApp> all(Naming naming) {
+    public static List<StreamsApp> all(Naming naming, TopologySettings settings) {
+        Topology alertsAndReportUpdates = ReportUpdatesTopology.addTo(AlertsTopology.build(naming, settings.alerts()),
+                naming, new BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers(), settings.monthClose(),
+                AlertsTopology.sources());
+        List<String> alertsTopics = Stream.concat(AlertsTopology.topics(naming).stream(),
+                ReportUpdatesTopology.topics(naming).stream()).distinct().toList();
         return List.of(
                 new StreamsApp("categorize", CategorizationTopology.build(naming), CategorizationTopology.topics(naming)),
                 new StreamsApp("", AggregatesTopology.build(naming), AggregatesTopology.topics(naming)),
-                new StreamsApp("alerts", AlertsTopology.build(naming), AlertsTopology.topics(naming)));
+                new StreamsApp("alerts", alertsAndReportUpdates, alertsTopics));
     }
 
     /** This client's application id (consumer group, prefix of its internal topics) under {@code naming}. */

@@ -34,7 +34,7 @@ public final class StreamsRole implements AutoCloseable {
      *     because an input topic does not exist); every client started is closed before this is thrown
      */
     public static StreamsRole start(StreamsSettings settings) {
-        return start(settings, StreamsApp.all(settings.naming()), START_TIMEOUT);
+        return start(settings, StreamsApp.all(settings.naming(), settings.topologies()), START_TIMEOUT);
     }
 
     /** Every topic the role reads or writes; all must exist before it starts. */

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * into the Kafka Streams configuration.
  *
  * @param replicationFactor replication of internal topics (changelogs, repartitions); -1 means the broker default
+ * @param topologies what the topologies are built from (alert defaults, month close)
  */
 public record StreamsSettings(
         Naming naming,
@@ -22,7 +23,8 @@ public record StreamsSettings(
         Path stateDir,
         int replicationFactor,
         int standbyReplicas,
-        Duration commitInterval) {
+        Duration commitInterval,
+        TopologySettings topologies) {
 
     /** Low enough that a report follows an expense within a fraction of a second under exactly-once. */
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
@@ -31,6 +33,7 @@ public record StreamsSettings(
         Objects.requireNonNull(naming, "naming");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(commitInterval, "commitInterval");
+        Objects.requireNonNull(topologies, "topologies");
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must not be blank");
         }
@@ -45,9 +48,22 @@ public record StreamsSettings(
         }
     }
 
+    /** Settings with the topologies' defaults. */
+    public StreamsSettings(Naming naming, String bootstrapServers, Path stateDir, int replicationFactor,
+                           int standbyReplicas, Duration commitInterval) {
+        this(naming, bootstrapServers, stateDir, replicationFactor, standbyReplicas, commitInterval,
+                TopologySettings.defaults());
+    }
+
     /** Settings for a single-broker setup (dev, tests): replication 1, no standbys, the default commit interval. */
     public static StreamsSettings singleBroker(Naming naming, String bootstrapServers, Path stateDir) {
         return new StreamsSettings(naming, bootstrapServers, stateDir, 1, 0, DEFAULT_COMMIT_INTERVAL);
+    }
+
+    /** These settings with the topologies built from {@code newTopologies}. */
+    public StreamsSettings withTopologies(TopologySettings newTopologies) {
+        return new StreamsSettings(naming, bootstrapServers, stateDir, replicationFactor, standbyReplicas, commitInterval,
+                newTopologies);
     }
 
     public String applicationId() {

@@ -17,12 +17,19 @@ public record AlertSettings(BigDecimal defaultHighValueThreshold, List<Integer> 
         if (defaultHighValueThreshold.signum() <= 0) {
             throw new IllegalArgumentException("defaultHighValueThreshold must be positive: " + defaultHighValueThreshold);
         }
+        Objects.requireNonNull(budgetPercents, "budgetPercents");
         budgetPercents = budgetPercents.stream().sorted().distinct().toList();
         if (budgetPercents.isEmpty() || budgetPercents.get(0) <= 0) {
             throw new IllegalArgumentException("budgetPercents must be positive and not empty: " + budgetPercents);
         }
         if (minimumHistory < 1) {
             throw new IllegalArgumentException("minimumHistory must be at least 1: " + minimumHistory);
+        }
+        if (!Double.isFinite(deviations) || deviations < 0) {
+            throw new IllegalArgumentException("deviations must be a finite number of at least 0: " + deviations);
+        }
+        if (!Double.isFinite(ratio) || ratio <= 0) {
+            throw new IllegalArgumentException("ratio must be a finite positive number: " + ratio);
         }
     }
 

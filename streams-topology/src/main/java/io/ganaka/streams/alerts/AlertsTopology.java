@@ -7,6 +7,7 @@ import io.ganaka.schemas.MonthlyTotal;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -24,11 +25,27 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class AlertsTopology {
 
+    /** The source of {@code ganaka.users}, decoding {@code Event}s. */
+    public static final String USER_EVENTS_SOURCE = "alert-user-events";
+    /** The source of {@code ganaka.reports.categories}, decoding {@code CategoryTotal}s. */
+    public static final String CATEGORY_TOTALS_SOURCE = "alert-category-totals";
+    /** The source of {@code ganaka.reports.monthly}, decoding {@code MonthlyTotal}s. */
+    public static final String MONTHLY_TOTALS_SOURCE = "alert-monthly-totals";
+
     private AlertsTopology() {}
 
-    /** The production topology, with persistent (RocksDB) stores and the default settings. */
-    public static Topology build(Naming naming) {
-        return build(naming, new BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers(), AlertSettings.defaults());
+    /** The production topology, with persistent (RocksDB) stores and the configured settings. */
+    public static Topology build(Naming naming, AlertSettings settings) {
+        return build(naming, new BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers(), settings);
+    }
+
+    /**
+     * The source nodes of topics another topology added to this one may share: a topic can have only one source in a
+     * topology, so a topology run in the same client attaches its processors to these.
+     */
+    public static Map<Topic, String> sources() {
+        return Map.of(Topic.USERS, USER_EVENTS_SOURCE, Topic.REPORTS_CATEGORIES, CATEGORY_TOTALS_SOURCE,
+                Topic.REPORTS_MONTHLY, MONTHLY_TOTALS_SOURCE);
     }
 
     /** The topology with the given kind of stores (tests pass in-memory ones); every store has a changelog. */
@@ -37,23 +54,23 @@ public final class AlertsTopology {
         Topology topology = new Topology();
         topology.addSource("alert-expense-events", Serdes.String().deserializer(), events.deserializer(),
                 naming.topic(Topic.EXPENSES_CATEGORIZED));
-        topology.addSource("alert-user-events", Serdes.String().deserializer(), events.deserializer(),
+        topology.addSource(USER_EVENTS_SOURCE, Serdes.String().deserializer(), events.deserializer(),
                 naming.topic(Topic.USERS));
         topology.addSource("alert-category-events", Serdes.String().deserializer(), events.deserializer(),
                 naming.topic(Topic.CATEGORIES));
-        topology.addSource("alert-category-totals", Serdes.String().deserializer(),
+        topology.addSource(CATEGORY_TOTALS_SOURCE, Serdes.String().deserializer(),
                 new JsonSerde<>(CategoryTotal.class).deserializer(), naming.topic(Topic.REPORTS_CATEGORIES));
-        topology.addSource("alert-monthly-totals", Serdes.String().deserializer(),
+        topology.addSource(MONTHLY_TOTALS_SOURCE, Serdes.String().deserializer(),
                 new JsonSerde<>(MonthlyTotal.class).deserializer(), naming.topic(Topic.REPORTS_MONTHLY));
 
         topology.addProcessor("track-alert-profiles", AlertProfileProcessor::new,
-                "alert-user-events", "alert-category-events");
+                USER_EVENTS_SOURCE, "alert-category-events");
         topology.addProcessor("detect-expense-alerts", () -> new ExpenseAlertProcessor(settings),
                 "alert-expense-events");
         topology.addProcessor("detect-category-budget-alerts",
-                () -> new BudgetAlertProcessor<CategoryTotal>(BudgetSpend::of, settings), "alert-category-totals");
+                () -> new BudgetAlertProcessor<CategoryTotal>(BudgetSpend::of, settings), CATEGORY_TOTALS_SOURCE);
         topology.addProcessor("detect-monthly-budget-alerts",
-                () -> new BudgetAlertProcessor<MonthlyTotal>(BudgetSpend::of, settings), "alert-monthly-totals");
+                () -> new BudgetAlertProcessor<MonthlyTotal>(BudgetSpend::of, settings), MONTHLY_TOTALS_SOURCE);
 
         String[] all = {"track-alert-profiles", "detect-expense-alerts", "detect-category-budget-alerts",
                 "detect-monthly-budget-alerts"};
