@@ -57,4 +57,16 @@ class StreamsSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("commitInterval");
     }
+
+    @Test
+    void buildsTheTopologiesFromTheirDefaultsUnlessToldOtherwise() {
+        StreamsSettings settings = StreamsSettings.singleBroker(Naming.DEFAULT, "localhost:9092", stateDir);
+        TopologySettings configured = new TopologySettings(
+                new io.ganaka.streams.alerts.AlertSettings(java.math.BigDecimal.TEN, java.util.List.of(50), 3, 2.0, 1.5),
+                io.ganaka.streams.reportupdates.MonthCloseSettings.defaults().withGrace(Duration.ZERO));
+
+        assertThat(settings.topologies()).isEqualTo(TopologySettings.defaults());
+        assertThat(settings.withTopologies(configured).topologies()).isEqualTo(configured);
+        assertThat(settings.withTopologies(configured).toProperties()).isEqualTo(settings.toProperties());
+    }
 }

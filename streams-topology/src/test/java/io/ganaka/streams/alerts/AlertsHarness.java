@@ -21,7 +21,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 
-/** The alerts topology in a test driver with in-memory stores, default settings and the production properties. */
+/** The alerts topology in a test driver with in-memory stores, the given (or default) settings and the production properties. */
 final class AlertsHarness implements AutoCloseable {
 
     private final Naming naming = new Naming("alrt");
@@ -30,9 +30,12 @@ final class AlertsHarness implements AutoCloseable {
     private Instant clock = Instant.parse("2026-03-15T08:00:00Z");
 
     AlertsHarness(Path stateDir) {
+        this(stateDir, AlertSettings.defaults());
+    }
+
+    AlertsHarness(Path stateDir, AlertSettings settings) {
         driver = new TopologyTestDriver(
-                AlertsTopology.build(naming, new BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers(),
-                        AlertSettings.defaults()),
+                AlertsTopology.build(naming, new BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers(), settings),
                 StreamsSettings.singleBroker(naming, "unused:9092", stateDir).toProperties("alerts"));
         alerts = driver.createOutputTopic(naming.topic(Topic.ALERTS), new StringDeserializer(),
                 new EventSerde().deserializer());
