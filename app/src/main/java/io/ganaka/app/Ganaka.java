@@ -85,8 +85,9 @@ public final class Ganaka {
             err.println("ganaka: --describe goes with streams alone: ganaka streams --describe");
             return 2;
         }
-        Naming naming = GanakaConfig.fromEnvironment(false, false).naming();
-        for (StreamsApp app : StreamsApp.all(naming)) {
+        GanakaConfig config = GanakaConfig.fromEnvironment(false, false);
+        Naming naming = config.naming();
+        for (StreamsApp app : StreamsApp.all(naming, config.topologies())) {
             out.println("# " + app.displayName() + " (application id " + app.applicationId(naming) + ")");
             out.println(app.topology().describe());
         }

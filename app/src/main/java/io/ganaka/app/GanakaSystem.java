@@ -75,7 +75,7 @@ public final class GanakaSystem implements AutoCloseable {
         }
         if (roles.contains(Role.STREAMS)) {
             remember(StreamsRole.start(new StreamsSettings(config.naming(), kafka, stateDir,
-                    config.kafkaReplicationFactor(), 0, Duration.ofMillis(100))));
+                    config.kafkaReplicationFactor(), 0, Duration.ofMillis(100), config.topologies())));
             log.info("Role streams started");
         }
         if (roles.contains(Role.BRIDGE)) {

@@ -24,6 +24,8 @@ class DescribeCommandTest {
         assertThat(printed).contains("# reports (application id ");
         assertThat(printed).contains("# alerts (application id ", "detect-expense-alerts", "detect-category-budget-alerts",
                 "ganaka.alerts");
+        // The report updates run inside the alerts client.
+        assertThat(printed).contains("to-report-updates", "close-months", "month-close-months", "ganaka.reports.updates");
     }
 
     @Test
