@@ -72,6 +72,12 @@ final class ReportUpdatesHarness implements AutoCloseable {
         pipe(Topic.REPORTS_MONTHLY, total.userId(), total, new JsonSerde<>(MonthlyTotal.class), timestamp);
     }
 
+    /** Sends bytes that are not what the topic holds. */
+    void sendRaw(Topic topic, String key, byte[] bytes) {
+        driver.createInputTopic(naming.topic(topic), new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer()).pipeInput(key, bytes, tick());
+    }
+
     /** Moves the wall clock to {@code instant}, running the punctuators that fall due. */
     void clockAt(Instant instant) {
         driver.advanceWallClockTime(Duration.between(wallClock, instant));

@@ -124,4 +124,16 @@ class ReportUpdatesTopologyTest {
                 naming.topic(Topic.REPORTS_MONTHLY), naming.topic(Topic.REPORTS_CATEGORIES),
                 naming.topic(Topic.REPORTS_SUMMARY), naming.topic(Topic.REPORTS_UPDATES));
     }
+
+    @Test
+    void undecodableRecordsOnAnyInputAreSkippedAndTheNextOnesStillCount() {
+        byte[] garbage = "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (Topic topic : List.of(Topic.USERS, Topic.REPORTS_MONTHLY, Topic.REPORTS_CATEGORIES, Topic.REPORTS_SUMMARY)) {
+            topology.sendRaw(topic, user, garbage);
+        }
+
+        topology.send(new SummaryTotal(user, "EUR", new BigDecimal("1.00"), 1, null, null));
+
+        assertThat(topology.read()).extracting(kv -> data(kv.value).kind()).containsExactly("summary");
+    }
 }
