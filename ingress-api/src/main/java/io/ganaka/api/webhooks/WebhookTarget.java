@@ -1,0 +1,4 @@
+package io.ganaka.api.webhooks;
+
+/** Where a webhook delivers and the secret it signs with; never leaves the server. */
+record WebhookTarget(String url, String secret) {}
