@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param kafkaBootstrapServers empty in dev mode when the process should start its own broker
  * @param corsOrigins exact browser origins ({@code https://app.example.org}) allowed to call the API; empty: none
  * @param stateDir Kafka Streams state; empty in dev mode, which uses a temporary directory removed at exit
+ * @param webhooksAllowPrivate whether webhooks may target loopback and private addresses (dev default: yes)
  */
 public record GanakaConfig(
         boolean dev,
@@ -31,7 +32,8 @@ public record GanakaConfig(
         Naming naming,
         int httpPort,
         List<String> corsOrigins,
-        Optional<Path> stateDir) {
+        Optional<Path> stateDir,
+        boolean webhooksAllowPrivate) {
 
     public GanakaConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -75,12 +77,14 @@ public record GanakaConfig(
         int port = r.integer("GANAKA_HTTP_PORT", 8080, 0, 65535);
         List<String> corsOrigins = corsOrigins(r.string("CORS_ORIGINS", "").orElse(""), problems);
         Optional<Path> stateDir = r.string("GANAKA_STATE_DIR", null).map(Path::of);
+        // Off outside dev: a webhook must not be a way into the machine's own network.
+        boolean webhooksAllowPrivate = r.bool("GANAKA_WEBHOOKS_ALLOW_PRIVATE", dev);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
-                secret, naming, port, corsOrigins, stateDir);
+                secret, naming, port, corsOrigins, stateDir, webhooksAllowPrivate);
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {
@@ -196,6 +200,18 @@ public record GanakaConfig(
                 problems.add(key + " must be a whole number, got '" + value + "'");
                 return defaultValue;
             }
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            String value = string(key, null).orElse(null);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                problems.add(key + " must be true or false, got '" + value + "'");
+                return defaultValue;
+            }
+            return Boolean.parseBoolean(value);
         }
 
         String uri(String key, String defaultValue, String... schemes) {
