@@ -16,4 +16,11 @@ public record WebhookDelivery(String url, String secret, String eventType, Strin
         Objects.requireNonNull(deliveryId, "deliveryId");
         Objects.requireNonNull(body, "body");
     }
+
+    @Override
+    public String toString() {
+        // Records print every component; the secret must never reach a log.
+        return "WebhookDelivery[url=" + url + ", eventType=" + eventType + ", deliveryId=" + deliveryId
+                + ", bodyBytes=" + body.length + "]";
+    }
 }

@@ -83,6 +83,13 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void aDeliveryNeverPrintsItsSecret() {
+        WebhookDelivery delivery = new WebhookDelivery("https://x.example.org/", SECRET, "webhook.test", "d-1", BODY);
+
+        assertThat(delivery.toString()).contains("https://x.example.org/").doesNotContain(SECRET);
+    }
+
+    @Test
     void refusesToSignWithoutASecret() {
         assertThatThrownBy(() -> WebhookSignature.header("", AT, BODY)).isInstanceOf(IllegalArgumentException.class);
     }
