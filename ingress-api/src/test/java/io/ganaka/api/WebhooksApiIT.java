@@ -339,6 +339,25 @@ class WebhooksApiIT {
                 WebhookSignature.DEFAULT_TOLERANCE)).isEqualTo(Verdict.MISMATCH);
     }
 
+    @Test
+    void theDeliveryHistoryKeepsOnlyTheNewestAttempts() throws Exception {
+        User ada = running.signedInUser();
+        String id = create(ada, "/history").get("id").asText();
+        String first = test(ada, id).get("deliveryId").asText();
+
+        String last = null;
+        for (int i = 0; i < 50; i++) {
+            last = test(ada, id).get("deliveryId").asText();
+        }
+
+        assertThat(running.count("SELECT count(*) FROM webhook_deliveries WHERE user_id = ?::uuid", ada.id()))
+                .isEqualTo(50);
+        assertThat(running.count("SELECT count(*) FROM webhook_deliveries WHERE user_id = ?::uuid AND delivery_id = '"
+                + first + "'", ada.id())).isZero();
+        assertThat(running.count("SELECT count(*) FROM webhook_deliveries WHERE user_id = ?::uuid AND delivery_id = '"
+                + last + "'", ada.id())).isEqualTo(1);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private static JsonNode create(User user, String path) throws Exception {
