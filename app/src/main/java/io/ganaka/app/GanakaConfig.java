@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param corsOrigins exact browser origins ({@code https://app.example.org}) allowed to call the API; empty: none
  * @param stateDir Kafka Streams state; empty in dev mode, which uses a temporary directory removed at exit
  * @param topologies what the streams topologies are built from: alert defaults, month close timing
+ * @param webhooksAllowPrivate whether webhooks may target loopback and private addresses (dev default: yes)
  */
 public record GanakaConfig(
         boolean dev,
@@ -34,7 +35,8 @@ public record GanakaConfig(
         int httpPort,
         List<String> corsOrigins,
         Optional<Path> stateDir,
-        TopologySettings topologies) {
+        TopologySettings topologies,
+        boolean webhooksAllowPrivate) {
 
     public GanakaConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -79,12 +81,14 @@ public record GanakaConfig(
         List<String> corsOrigins = corsOrigins(r.string("CORS_ORIGINS", "").orElse(""), problems);
         Optional<Path> stateDir = r.string("GANAKA_STATE_DIR", null).map(Path::of);
         TopologySettings topologies = TopologyConfig.load(env, problems);
+        // Off outside dev: a webhook must not be a way into the machine's own network.
+        boolean webhooksAllowPrivate = r.bool("GANAKA_WEBHOOKS_ALLOW_PRIVATE", dev);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
-                secret, naming, port, corsOrigins, stateDir, topologies);
+                secret, naming, port, corsOrigins, stateDir, topologies, webhooksAllowPrivate);
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {
@@ -200,6 +204,18 @@ public record GanakaConfig(
                 problems.add(key + " must be a whole number, got '" + value + "'");
                 return defaultValue;
             }
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            String value = string(key, null).orElse(null);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                problems.add(key + " must be true or false, got '" + value + "'");
+                return defaultValue;
+            }
+            return Boolean.parseBoolean(value);
         }
 
         String uri(String key, String defaultValue, String... schemes) {

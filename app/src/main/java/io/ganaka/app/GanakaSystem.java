@@ -5,6 +5,8 @@ import io.ganaka.api.ApiSettings;
 import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.http.RedisIdempotencyStore;
+import io.ganaka.api.imports.ImportSettings;
+import io.ganaka.api.webhooks.WebhookSettings;
 import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
@@ -94,7 +96,8 @@ public final class GanakaSystem implements AutoCloseable {
                     new ApiSettings(config.httpPort(), config.naming(), Duration.ofSeconds(5), 1_000_000,
                             config.corsOrigins()),
                     db, publisher, redis, tokens, hasher, AbuseLimits.DEFAULTS, projections,
-                    new RedisIdempotencyStore(redis, config.naming())));
+                    new RedisIdempotencyStore(redis, config.naming()), ImportSettings.DEFAULTS,
+                    WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate())));
             log.info("Role api listening on port {}", api.port());
         }
     }

@@ -90,4 +90,21 @@ class GanakaConfigTest {
         assertThat(GanakaConfig.toJdbcUrl("jdbc:postgresql://h/db?reWriteBatchedInserts=false", new ArrayList<>()))
                 .contains("jdbc:postgresql://h/db?reWriteBatchedInserts=false");
     }
+
+    @Test
+    void webhooksMayReachPrivateTargetsInDevOnlyUnlessConfigured() {
+        assertThat(GanakaConfig.load(Map.of(), true).webhooksAllowPrivate()).isTrue();
+        assertThat(GanakaConfig.load(Map.of("JWT_SECRET", "x".repeat(32)), false).webhooksAllowPrivate()).isFalse();
+        assertThat(GanakaConfig.load(Map.of("JWT_SECRET", "x".repeat(32), "GANAKA_WEBHOOKS_ALLOW_PRIVATE", "TRUE"),
+                false).webhooksAllowPrivate()).isTrue();
+        assertThat(GanakaConfig.load(Map.of("GANAKA_WEBHOOKS_ALLOW_PRIVATE", "false"), true).webhooksAllowPrivate())
+                .isFalse();
+    }
+
+    @Test
+    void webhooksAllowPrivateMustBeTrueOrFalse() {
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_WEBHOOKS_ALLOW_PRIVATE", "yes"), true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("GANAKA_WEBHOOKS_ALLOW_PRIVATE must be true or false, got 'yes'");
+    }
 }

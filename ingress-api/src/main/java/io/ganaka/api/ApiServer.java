@@ -50,6 +50,10 @@ import io.ganaka.api.rules.UncategorizedExpenses;
 import io.ganaka.api.users.UserHandlers;
 import io.ganaka.api.users.UserRepository;
 import io.ganaka.api.users.UserService;
+import io.ganaka.api.webhooks.WebhookHandlers;
+import io.ganaka.api.webhooks.WebhookRepository;
+import io.ganaka.api.webhooks.WebhookService;
+import io.ganaka.api.webhooks.WebhookSettings;
 import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AbuseMetrics;
 import io.ganaka.auth.AccessTokens;
@@ -59,8 +63,10 @@ import io.ganaka.auth.PasswordPolicy;
 import io.ganaka.auth.RedisRateLimiter;
 import io.ganaka.auth.RedisSessionStore;
 import io.ganaka.schemas.Json;
+import io.ganaka.schemas.webhooks.WebhookSender;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,11 +86,14 @@ public final class ApiServer implements AutoCloseable {
     private final RedisSessionStore sessions;
     private final List<RouteSpec> routeTable;
     private final ImportRunner imports;
+    private final WebhookSender webhookSender;
 
     private ApiServer(Javalin app, ExecutorService readinessExecutor, AbuseMetrics abuseMetrics,
-                      RedisSessionStore sessions, List<RouteSpec> routeTable, ImportRunner imports) {
+                      RedisSessionStore sessions, List<RouteSpec> routeTable, ImportRunner imports,
+                      WebhookSender webhookSender) {
         this.app = app;
         this.imports = imports;
+        this.webhookSender = webhookSender;
         this.readinessExecutor = readinessExecutor;
         this.abuseMetrics = abuseMetrics;
         this.sessions = sessions;
@@ -122,16 +131,26 @@ public final class ApiServer implements AutoCloseable {
                 ImportSettings.DEFAULTS);
     }
 
-    /** The whole server: every collaborator given. */
+    /** A server whose webhooks may reach public targets only. */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
                                   ImportSettings importSettings) {
+        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
+                WebhookSettings.DEFAULTS);
+    }
+
+    /** The whole server: every collaborator given. */
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
+                                  ProjectionWaiter projections, IdempotencyStore idempotency,
+                                  ImportSettings importSettings, WebhookSettings webhookSettings) {
         ImportRepository importRepository = new ImportRepository(db);
         ImportRunner imports = new ImportRunner(importSettings, importRepository);
         // Imports left unfinished by a process that stopped are failed before this one takes new ones.
         imports.start();
         ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
+        WebhookSender webhookSender = new WebhookSender(webhookSettings.senderSettings());
         AbuseMetrics abuseMetrics = new AbuseMetrics();
         RedisSessionStore sessions = new RedisSessionStore(redis, s.naming().redisPrefix(), tokens.ttl());
         AccountService accounts = new AccountService(new AccountRepository(db), hasher,
@@ -160,7 +179,9 @@ public final class ApiServer implements AutoCloseable {
                 ruleHandlers(s, db, publisher),
                 new ImportHandlers(new ImportService(importRepository, new ImportLookups(db), imports, publisher,
                         s.publishTimeout(), importSettings), new ImportUploads(importSettings.maxUploadBytes())),
-                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))));
+                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))),
+                new WebhookHandlers(new WebhookService(new WebhookRepository(db), webhookSender, Clock.systemUTC()),
+                        webhookSettings.policy()));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
@@ -176,9 +197,10 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             readinessExecutor.shutdownNow();
             imports.close();
+            webhookSender.close();
             throw e;
         }
-        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table(), imports);
+        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table(), imports, webhookSender);
     }
 
     private static RuleHandlers ruleHandlers(ApiSettings s, DataSource db, EventPublisher publisher) {
@@ -211,6 +233,7 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
         readinessExecutor.shutdownNow();
         imports.close();
+        webhookSender.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -107,7 +107,17 @@ class AccessControlIT {
                     422)),
             entry("PUT /rules/{id}", new RouteCase(o -> put("/rules/" + o.ruleId(), rule(o.categoryId())), 404)),
             entry("DELETE /rules/{id}", new RouteCase(o -> delete("/rules/" + o.ruleId()), 404)),
-            entry("POST /rules/apply", new RouteCase(o -> post("/rules/apply", "{}"), 202)));
+            entry("POST /rules/apply", new RouteCase(o -> post("/rules/apply", "{}"), 202)),
+            entry("GET /webhooks", new RouteCase(o -> get("/webhooks"), 200)),
+            entry("POST /webhooks", new RouteCase(o -> post("/webhooks", webhook()), 201)),
+            entry("GET /webhooks/{id}", new RouteCase(o -> get("/webhooks/" + webhookId(o)), 404)),
+            entry("PUT /webhooks/{id}", new RouteCase(o -> put("/webhooks/" + webhookId(o), webhook()), 404)),
+            entry("DELETE /webhooks/{id}", new RouteCase(o -> delete("/webhooks/" + webhookId(o)), 404)),
+            entry("POST /webhooks/{id}/rotate-secret",
+                    new RouteCase(o -> post("/webhooks/" + webhookId(o) + "/rotate-secret", "{}"), 404)),
+            // The owner's target is a private address, which this API refuses to reach: a 200 "failed" result at once.
+            entry("POST /webhooks/{id}/test", new RouteCase(o -> post("/webhooks/" + webhookId(o) + "/test", "{}"),
+                    404)));
 
     private static RunningApi api;
     private static ListAppender<ILoggingEvent> logs;
@@ -311,7 +321,24 @@ class AccessControlIT {
                 s.executeUpdate();
             }
         }
+        try (java.sql.Connection c = api.db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO webhooks (user_id, id, url, secret, event_types, description) VALUES (?, ?,"
+                        + " 'http://10.0.0.1/owner-secret-hook', 'whsec_owner_secret_0123456789abcdef0123456789',"
+                        + " '{expense.added}', 'Owner secret webhook')")) {
+            s.setObject(1, UUID.fromString(user.id()));
+            s.setObject(2, webhookId(user.id()));
+            s.executeUpdate();
+        }
         return new Owner(user, categoryId, expenseId, ruleId, importId);
+    }
+
+    /** The owner's webhook: its id follows from the user's, so a phantom owner's names no webhook at all. */
+    private static UUID webhookId(Owner owner) {
+        return webhookId(owner.user().id());
+    }
+
+    private static UUID webhookId(String userId) {
+        return UUID.nameUUIDFromBytes(("webhook:" + userId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same owner shape with ids that belong to nobody. */
@@ -393,6 +420,10 @@ class AccessControlIT {
         return "{\"amount\":\"3.20\",\"currency\":\"EUR\",\"description\":\"Coffee\",\"occurredAt\":"
                 + "\"2026-03-15T12:00:00Z\"" + (categoryId == null ? "" : ",\"categoryId\":\"" + categoryId + "\"")
                 + "}";
+    }
+
+    private static String webhook() {
+        return "{\"url\":\"https://hooks.example.org/ganaka\",\"eventTypes\":[\"expense.added\"]}";
     }
 
     private static String budget(UUID categoryId) {

@@ -11,16 +11,19 @@ import io.ganaka.api.imports.ImportHandlers;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.rules.RuleHandlers;
 import io.ganaka.api.users.UserHandlers;
+import io.ganaka.api.webhooks.WebhookHandlers;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every route of the API and who may call it, in one table. Routes without {@link ApiRole#PUBLIC} need a token; the
  * table is also published through {@link #table()} so that tests can prove every protected route is protected.
- * Every authenticated {@code POST} outside {@code /auth/} honours {@code Idempotency-Key} (see {@link Idempotency}).
+ * Every authenticated {@code POST} outside {@code /auth/} honours {@code Idempotency-Key} (see {@link Idempotency}),
+ * except those whose answers hold a webhook secret.
  */
 public final class Routes {
 
@@ -39,12 +42,14 @@ public final class Routes {
     private final RuleHandlers rules;
     private final ImportHandlers imports;
     private final ExpenseExportHandlers exports;
+    private final WebhookHandlers webhooks;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
                   Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets,
-                  RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports) {
+                  RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports,
+                  WebhookHandlers webhooks) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -60,6 +65,7 @@ public final class Routes {
         this.rules = rules;
         this.imports = imports;
         this.exports = exports;
+        this.webhooks = webhooks;
     }
 
     private List<Route> routes() {
@@ -115,7 +121,16 @@ public final class Routes {
                 Route.post("/imports", imports::create, ApiRole.USER),
                 Route.get("/imports", imports::list, ApiRole.USER),
                 Route.get("/imports/{id}", imports::get, ApiRole.USER),
-                Route.get("/imports/{id}/rows", imports::rows, ApiRole.USER));
+                Route.get("/imports/{id}/rows", imports::rows, ApiRole.USER),
+
+                Route.get("/webhooks", webhooks::list, ApiRole.USER),
+                Route.post("/webhooks", webhooks::create, ApiRole.USER),
+                Route.get("/webhooks/{id}", webhooks::get, ApiRole.USER),
+                Route.put("/webhooks/{id}", webhooks::replace, ApiRole.USER),
+                Route.delete("/webhooks/{id}", webhooks::delete, ApiRole.USER),
+                Route.post("/webhooks/{id}/rotate-secret", webhooks::rotateSecret, ApiRole.USER),
+                // Sends to the target synchronously, within the webhook settings' short timeouts.
+                Route.post("/webhooks/{id}/test", webhooks::test, ApiRole.USER));
     }
 
     /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */
@@ -143,12 +158,16 @@ public final class Routes {
     }
 
     /**
-     * Authenticated creations take an {@code Idempotency-Key}; the {@code /auth/} routes do not, because their answers
-     * hold credentials and tokens, which are never stored for a replay.
+     * Authenticated creations take an {@code Idempotency-Key}; the {@code /auth/} routes and the webhook routes that
+     * answer with a signing secret do not, because credentials, tokens and secrets are never stored for a replay.
      */
     static boolean isIdempotent(RouteSpec route) {
-        return route.method().equals("POST") && route.role() != ApiRole.PUBLIC && !route.path().startsWith("/auth/");
+        return route.method().equals("POST") && route.role() != ApiRole.PUBLIC && !route.path().startsWith("/auth/")
+                && !SECRET_ANSWERS.contains(route.path());
     }
+
+    /** POST routes whose answer shows a webhook's signing secret. */
+    private static final Set<String> SECRET_ANSWERS = Set.of("/webhooks", "/webhooks/{id}/rotate-secret");
 
     /** A row of the table with its handler. */
     private record Route(RouteSpec spec, Handler handler) {

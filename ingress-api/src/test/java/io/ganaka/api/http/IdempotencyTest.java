@@ -247,4 +247,11 @@ class IdempotencyTest {
         assertThat(Routes.isIdempotent(new RouteSpec("POST", "/auth/login", ApiRole.PUBLIC))).isFalse();
         assertThat(Routes.isIdempotent(new RouteSpec("PUT", "/users/{id}", ApiRole.USER))).isFalse();
     }
+
+    @Test
+    void postsThatAnswerWithAWebhookSecretAreNotIdempotent() {
+        assertThat(Routes.isIdempotent(new RouteSpec("POST", "/webhooks", ApiRole.USER))).isFalse();
+        assertThat(Routes.isIdempotent(new RouteSpec("POST", "/webhooks/{id}/rotate-secret", ApiRole.USER))).isFalse();
+        assertThat(Routes.isIdempotent(new RouteSpec("POST", "/webhooks/{id}/test", ApiRole.USER))).isTrue();
+    }
 }
