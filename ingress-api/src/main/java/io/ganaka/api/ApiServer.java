@@ -30,6 +30,8 @@ import io.ganaka.api.imports.ImportRunner;
 import io.ganaka.api.imports.ImportService;
 import io.ganaka.api.imports.ImportSettings;
 import io.ganaka.api.imports.ImportUploads;
+import io.ganaka.api.metrics.HttpRequestMetrics;
+import io.ganaka.api.metrics.MetricsHandler;
 import io.ganaka.api.http.AccessCheck;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
@@ -61,6 +63,7 @@ import io.ganaka.auth.RedisSessionStore;
 import io.ganaka.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,11 +125,23 @@ public final class ApiServer implements AutoCloseable {
                 ImportSettings.DEFAULTS);
     }
 
-    /** The whole server: every collaborator given. */
+    /** A server whose {@code /metrics} serves a registry of its own, holding only the API's metrics. */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
                                   ImportSettings importSettings) {
+        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
+                new PrometheusRegistry());
+    }
+
+    /**
+     * The whole server: every collaborator given. {@code metrics} is the process's registry: the API adds its own
+     * metrics to it and serves all of it on {@code GET /metrics}.
+     */
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
+                                  ProjectionWaiter projections, IdempotencyStore idempotency,
+                                  ImportSettings importSettings, PrometheusRegistry metrics) {
         ImportRepository importRepository = new ImportRepository(db);
         ImportRunner imports = new ImportRunner(importSettings, importRepository);
         // Imports left unfinished by a process that stopped are failed before this one takes new ones.
@@ -160,7 +175,9 @@ public final class ApiServer implements AutoCloseable {
                 ruleHandlers(s, db, publisher),
                 new ImportHandlers(new ImportService(importRepository, new ImportLookups(db), imports, publisher,
                         s.publishTimeout(), importSettings), new ImportUploads(importSettings.maxUploadBytes())),
-                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))));
+                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))),
+                new MetricsHandler(metrics));
+        HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
@@ -169,6 +186,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
+            config.requestLogger.http(requestMetrics::record);
             routes.install(config);
         });
         try {
