@@ -32,6 +32,7 @@ import io.ganaka.api.imports.ImportSettings;
 import io.ganaka.api.imports.ImportUploads;
 import io.ganaka.api.metrics.HttpRequestMetrics;
 import io.ganaka.api.metrics.MetricsHandler;
+import io.ganaka.api.metrics.RateLimitMetrics;
 import io.ganaka.api.http.AccessCheck;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
@@ -178,6 +179,7 @@ public final class ApiServer implements AutoCloseable {
                 new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))),
                 new MetricsHandler(metrics));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
+        metrics.register(new RateLimitMetrics(abuseMetrics));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
