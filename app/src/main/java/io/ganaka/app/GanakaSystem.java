@@ -6,6 +6,7 @@ import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.http.RedisIdempotencyStore;
 import io.ganaka.api.imports.ImportSettings;
+import io.ganaka.app.metrics.BridgeMetrics;
 import io.ganaka.app.metrics.KafkaMetricSource;
 import io.ganaka.app.metrics.MetricsServer;
 import io.ganaka.app.metrics.ProcessMetrics;
@@ -95,6 +96,7 @@ public final class GanakaSystem implements AutoCloseable {
             Bridge bridge = remember(
                     Bridge.start(new BridgeSettings(config.naming(), kafka, 2_000, Duration.ofSeconds(60)), nats));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "bridge", bridge::producerMetrics));
+            metrics.registry().register(new BridgeMetrics(bridge.counters()));
             log.info("Role bridge started");
         }
         if (roles.contains(Role.API)) {
