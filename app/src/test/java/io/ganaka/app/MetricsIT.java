@@ -66,6 +66,8 @@ class MetricsIT {
                 .anySatisfy(s -> assertThat(s).contains("application=\"bridge\"", "client_id=\""));
         assertThat(series(front, "kafka_consumer_fetch_manager_records_consumed_total"))
                 .anySatisfy(s -> assertThat(s).contains("application=\"sinks\"", "client_id=\""));
+        assertThat(series(front, "ganaka_bridge_messages_total"))
+                .anySatisfy(s -> assertThat(s).contains("outcome=\"forwarded\""));
         assertThat(series(front, "kafka_streams_stream_thread_process_total")).isEmpty();
 
         String stream = scrape(streams.system().metricsPort(), "text/plain").body();
