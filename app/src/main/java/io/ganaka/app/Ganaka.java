@@ -135,9 +135,10 @@ public final class Ganaka {
                       API        %s/
                       Dashboard  %s/
                       Health     %s/health
+                      Metrics    %s/metrics
                       Kafka      %s%s
                     Press Ctrl-C to stop.
-                    %n""", base, base, base, kafka, running.broker != null ? " (embedded, removed at exit)" : "");
+                    %n""", base, base, base, base, kafka, running.broker != null ? " (embedded, removed at exit)" : "");
             return running;
         } catch (Exception | Error e) {
             running.close();
@@ -158,7 +159,8 @@ public final class Ganaka {
         Running running = new Running();
         running.system = GanakaSystem.start(config, roles, kafka, stateDir);
         out.println("Ganaka running roles " + roles.stream().map(Role::cliName).toList()
-                + (roles.contains(Role.API) ? " (API on port " + running.system.apiPort() + ")" : ""));
+                + (roles.contains(Role.API) ? " (API on port " + running.system.apiPort() + ")" : "")
+                + (config.metricsPort().isPresent() ? " (metrics on port " + running.system.metricsPort() + ")" : ""));
         return running;
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
  * its check; all problems are reported together, one line each, before anything is opened.
  *
  * @param kafkaBootstrapServers empty in dev mode when the process should start its own broker
+ * @param metricsPort where a process serves {@code /metrics} on a port of its own (0: any free port); empty: only
+ *     the API port serves it, so a process without the API role exports nothing
  * @param corsOrigins exact browser origins ({@code https://app.example.org}) allowed to call the API; empty: none
  * @param stateDir Kafka Streams state; empty in dev mode, which uses a temporary directory removed at exit
  * @param topologies what the streams topologies are built from: alert defaults, month close timing
@@ -33,6 +36,7 @@ public record GanakaConfig(
         byte[] jwtSecret,
         Naming naming,
         int httpPort,
+        OptionalInt metricsPort,
         List<String> corsOrigins,
         Optional<Path> stateDir,
         TopologySettings topologies,
@@ -78,6 +82,7 @@ public record GanakaConfig(
         byte[] secret = needsSecrets ? jwtSecret(r, dev, problems) : new byte[0];
         Naming naming = r.string("GANAKA_PREFIX", "").map(p -> naming(p, problems)).orElse(Naming.DEFAULT);
         int port = r.integer("GANAKA_HTTP_PORT", 8080, 0, 65535);
+        OptionalInt metricsPort = r.optionalInteger("GANAKA_METRICS_PORT", 0, 65535);
         List<String> corsOrigins = corsOrigins(r.string("CORS_ORIGINS", "").orElse(""), problems);
         Optional<Path> stateDir = r.string("GANAKA_STATE_DIR", null).map(Path::of);
         TopologySettings topologies = TopologyConfig.load(env, problems);
@@ -88,7 +93,7 @@ public record GanakaConfig(
             throw new ConfigException(problems);
         }
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
-                secret, naming, port, corsOrigins, stateDir, topologies, webhooksAllowPrivate);
+                secret, naming, port, metricsPort, corsOrigins, stateDir, topologies, webhooksAllowPrivate);
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {
@@ -190,19 +195,23 @@ public record GanakaConfig(
         }
 
         int integer(String key, int defaultValue, int min, int max) {
+            return optionalInteger(key, min, max).orElse(defaultValue);
+        }
+
+        OptionalInt optionalInteger(String key, int min, int max) {
             String value = env.get(key);
             if (value == null || value.isBlank()) {
-                return defaultValue;
+                return OptionalInt.empty();
             }
             try {
                 int parsed = Integer.parseInt(value.trim());
                 if (parsed < min || parsed > max) {
                     problems.add(key + " must be between " + min + " and " + max + ", got " + parsed);
                 }
-                return parsed;
+                return OptionalInt.of(parsed);
             } catch (NumberFormatException e) {
                 problems.add(key + " must be a whole number, got '" + value + "'");
-                return defaultValue;
+                return OptionalInt.empty();
             }
         }
 

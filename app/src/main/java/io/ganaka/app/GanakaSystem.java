@@ -7,6 +7,10 @@ import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.http.RedisIdempotencyStore;
 import io.ganaka.api.imports.ImportSettings;
 import io.ganaka.api.webhooks.WebhookSettings;
+import io.ganaka.app.metrics.BridgeMetrics;
+import io.ganaka.app.metrics.KafkaMetricSource;
+import io.ganaka.app.metrics.MetricsServer;
+import io.ganaka.app.metrics.ProcessMetrics;
 import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
@@ -43,7 +47,9 @@ public final class GanakaSystem implements AutoCloseable {
     private static final int MAX_PROJECTION_WAITERS = 100;
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
+    private final ProcessMetrics metrics = new ProcessMetrics();
     private ApiServer api;
+    private MetricsServer metricsServer;
 
     private GanakaSystem() {}
 
@@ -71,18 +77,27 @@ public final class GanakaSystem implements AutoCloseable {
         if (roles.contains(Role.SINKS)) {
             // The sinks announce what they committed, so that API requests with Prefer: wait can answer.
             Connection nats = remember(Connections.nats(config, "ganaka-sinks"));
-            remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)), db,
-                    new NatsProjectionReports(nats, config.naming())));
+            Sinks sinks = remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)),
+                    db, new NatsProjectionReports(nats, config.naming())));
+            metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.CONSUMER, "sinks", sinks::consumerMetrics));
+            metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "sinks", sinks::producerMetrics));
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {
-            remember(StreamsRole.start(new StreamsSettings(config.naming(), kafka, stateDir,
+            StreamsRole streams = remember(StreamsRole.start(new StreamsSettings(config.naming(), kafka, stateDir,
                     config.kafkaReplicationFactor(), 0, Duration.ofMillis(100), config.topologies())));
+            for (String client : streams.clientNames()) {
+                metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.STREAMS, client,
+                        () -> streams.metrics(client)));
+            }
             log.info("Role streams started");
         }
         if (roles.contains(Role.BRIDGE)) {
             Connection nats = remember(Connections.nats(config, "ganaka-bridge"));
-            remember(Bridge.start(new BridgeSettings(config.naming(), kafka, 2_000, Duration.ofSeconds(60)), nats));
+            Bridge bridge = remember(
+                    Bridge.start(new BridgeSettings(config.naming(), kafka, 2_000, Duration.ofSeconds(60)), nats));
+            metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "bridge", bridge::producerMetrics));
+            metrics.registry().register(new BridgeMetrics(bridge.counters()));
             log.info("Role bridge started");
         }
         if (roles.contains(Role.API)) {
@@ -97,8 +112,20 @@ public final class GanakaSystem implements AutoCloseable {
                             config.corsOrigins()),
                     db, publisher, redis, tokens, hasher, AbuseLimits.DEFAULTS, projections,
                     new RedisIdempotencyStore(redis, config.naming()), ImportSettings.DEFAULTS,
-                    WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate())));
-            log.info("Role api listening on port {}", api.port());
+                    WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate()), metrics.registry()));
+            log.info("Role api listening on port {} (metrics on /metrics)", api.port());
+        }
+        startMetrics(config, roles);
+    }
+
+    /** Exports the Kafka clients the roles started and, when configured, serves the metrics on a port of their own. */
+    private void startMetrics(GanakaConfig config, Set<Role> roles) {
+        metrics.exportKafkaClients();
+        if (config.metricsPort().isPresent()) {
+            metricsServer = remember(MetricsServer.start(config.metricsPort().getAsInt(), metrics.registry()));
+            log.info("Metrics served on port {} at /metrics", metricsServer.port());
+        } else if (!roles.contains(Role.API)) {
+            log.info("Metrics are not served: this process runs no API role; set GANAKA_METRICS_PORT to serve them");
         }
     }
 
@@ -108,6 +135,14 @@ public final class GanakaSystem implements AutoCloseable {
             throw new IllegalStateException("the api role is not running in this process");
         }
         return api.port();
+    }
+
+    /** The port of the stand-alone metrics server; only when {@code GANAKA_METRICS_PORT} is set. */
+    public int metricsPort() {
+        if (metricsServer == null) {
+            throw new IllegalStateException("no metrics server in this process: GANAKA_METRICS_PORT is not set");
+        }
+        return metricsServer.port();
     }
 
     private <T extends AutoCloseable> T remember(T closeable) {

@@ -55,6 +55,24 @@ class GanakaConfigTest {
     }
 
     @Test
+    void theMetricsPortIsOffUnlessSet() {
+        assertThat(GanakaConfig.load(Map.of(), true).metricsPort()).isEmpty();
+        assertThat(GanakaConfig.load(Map.of("GANAKA_METRICS_PORT", " 9464 "), true).metricsPort()).hasValue(9464);
+        assertThat(GanakaConfig.load(Map.of("GANAKA_METRICS_PORT", "0"), true).metricsPort()).hasValue(0);
+    }
+
+    @Test
+    void refusesAMetricsPortThatIsNotAPort() {
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_METRICS_PORT", "70000", "GANAKA_HTTP_PORT", "x"),
+                true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "GANAKA_METRICS_PORT must be between 0 and 65535, got 70000",
+                        "GANAKA_HTTP_PORT must be a whole number, got 'x'"));
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_METRICS_PORT", "metrics"), true))
+                .hasMessageContaining("GANAKA_METRICS_PORT must be a whole number");
+    }
+
+    @Test
     void corsOriginsDefaultToNone() {
         assertThat(GanakaConfig.load(Map.of(), true).corsOrigins()).isEmpty();
     }

@@ -8,12 +8,13 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The whole system (every role) started in-process against the shared test environment, under a name space of its
- * own: migrated, stream and topics provisioned, with an HTTP client for its API. Closing it stops the system and
- * removes its state directory.
+ * The whole system (every role, or a chosen few) started in-process against the shared test environment, under a name
+ * space of its own: migrated, stream and topics provisioned, with an HTTP client for its API when it runs the API
+ * role. Closing it stops the system and removes its state directory.
  */
 record RunningSystem(GanakaConfig config, String kafkaBootstrapServers, Path stateDir, GanakaSystem system,
                      HttpJson http) implements AutoCloseable {
@@ -23,6 +24,15 @@ record RunningSystem(GanakaConfig config, String kafkaBootstrapServers, Path sta
      * from ever sharing a stream or group.
      */
     static RunningSystem start(TestEnvironment env, String prefixSuffix, String stateDirPrefix) throws Exception {
+        return start(env, prefixSuffix, stateDirPrefix, EnumSet.allOf(Role.class), Map.of());
+    }
+
+    /**
+     * Starts {@code roles} only, with {@code extraEnv} on top of the test environment's variables; two systems with
+     * the same suffix share the stream, topics and groups, like two processes of one deployment.
+     */
+    static RunningSystem start(TestEnvironment env, String prefixSuffix, String stateDirPrefix, Set<Role> roles,
+                               Map<String, String> extraEnv) throws Exception {
         Map<String, String> vars = new HashMap<>();
         vars.put("DATABASE_URL", env.jdbcUrl());
         vars.put("REDIS_URL", env.redisUrl());
@@ -32,6 +42,7 @@ record RunningSystem(GanakaConfig config, String kafkaBootstrapServers, Path sta
         vars.put("GANAKA_HTTP_PORT", "0");
         vars.put("GANAKA_KAFKA_PARTITIONS", "2");
         vars.put("JWT_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        vars.putAll(extraEnv);
         GanakaConfig config = GanakaConfig.load(vars, false);
 
         try (var db = Connections.postgres(config, "it-migrate")) {
@@ -43,8 +54,9 @@ record RunningSystem(GanakaConfig config, String kafkaBootstrapServers, Path sta
         String bootstrap = config.kafkaBootstrapServers().orElseThrow();
         Provisioning.ensureTopics(bootstrap, config.naming(), config.kafkaPartitions(), config.kafkaReplicationFactor());
         Path stateDir = Files.createTempDirectory(stateDirPrefix);
-        GanakaSystem system = GanakaSystem.start(config, EnumSet.allOf(Role.class), bootstrap, stateDir);
-        return new RunningSystem(config, bootstrap, stateDir, system, new HttpJson(system.apiPort()));
+        GanakaSystem system = GanakaSystem.start(config, roles, bootstrap, stateDir);
+        return new RunningSystem(config, bootstrap, stateDir, system,
+                roles.contains(Role.API) ? new HttpJson(system.apiPort()) : null);
     }
 
     int apiPort() {

@@ -13,6 +13,7 @@ import io.nats.client.api.DeliverPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -87,6 +90,11 @@ public final class Bridge implements AutoCloseable {
 
     public BridgeCounters counters() {
         return counters;
+    }
+
+    /** The live metrics of the bridge's Kafka producer, for the metrics endpoint. */
+    public Map<MetricName, ? extends Metric> producerMetrics() {
+        return producer.metrics();
     }
 
     private void subscribe(Connection nats) throws IOException, JetStreamApiException {

@@ -30,6 +30,9 @@ import io.ganaka.api.imports.ImportRunner;
 import io.ganaka.api.imports.ImportService;
 import io.ganaka.api.imports.ImportSettings;
 import io.ganaka.api.imports.ImportUploads;
+import io.ganaka.api.metrics.HttpRequestMetrics;
+import io.ganaka.api.metrics.MetricsHandler;
+import io.ganaka.api.metrics.RateLimitMetrics;
 import io.ganaka.api.http.AccessCheck;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
@@ -67,6 +70,7 @@ import io.ganaka.schemas.webhooks.WebhookSender;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,20 +135,24 @@ public final class ApiServer implements AutoCloseable {
                 ImportSettings.DEFAULTS);
     }
 
-    /** A server whose webhooks may reach public targets only. */
+    /** A server whose webhooks may reach public targets only and whose {@code /metrics} holds only its own metrics. */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
                                   ImportSettings importSettings) {
         return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
-                WebhookSettings.DEFAULTS);
+                WebhookSettings.DEFAULTS, new PrometheusRegistry());
     }
 
-    /** The whole server: every collaborator given. */
+    /**
+     * The whole server: every collaborator given. {@code metrics} is the process's registry: the API adds its own
+     * metrics to it and serves all of it on {@code GET /metrics}.
+     */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
-                                  ImportSettings importSettings, WebhookSettings webhookSettings) {
+                                  ImportSettings importSettings, WebhookSettings webhookSettings,
+                                  PrometheusRegistry metrics) {
         ImportRepository importRepository = new ImportRepository(db);
         ImportRunner imports = new ImportRunner(importSettings, importRepository);
         // Imports left unfinished by a process that stopped are failed before this one takes new ones.
@@ -181,7 +189,10 @@ public final class ApiServer implements AutoCloseable {
                         s.publishTimeout(), importSettings), new ImportUploads(importSettings.maxUploadBytes())),
                 new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))),
                 new WebhookHandlers(new WebhookService(new WebhookRepository(db), webhookSender, Clock.systemUTC()),
-                        webhookSettings.policy()));
+                        webhookSettings.policy()),
+                new MetricsHandler(metrics));
+        HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
+        metrics.register(new RateLimitMetrics(abuseMetrics));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
@@ -190,6 +201,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
+            config.requestLogger.http(requestMetrics::record);
             routes.install(config);
         });
         try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ganaka.api.RunningApi.User;
 import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.api.events.ProjectionWaiter;
@@ -54,7 +55,7 @@ class WebhooksApiIT {
                 new JetStreamPublisher(running.nats, running.naming, 64, Duration.ofSeconds(5)), running.redis,
                 running.tokens, running.hasher, TestLimits.GENEROUS, ProjectionWaiter.disabled(),
                 new RedisIdempotencyStore(running.redis, running.naming), ImportSettings.DEFAULTS,
-                new WebhookSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(5)));
+                new WebhookSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(5)), new PrometheusRegistry());
         api = new ApiClient(server.port());
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/", exchange -> {

@@ -19,6 +19,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -119,6 +121,12 @@ final class SinkRunner<T> implements Runnable {
                 LOG.warn("sink {} could not close its consumer cleanly: {}", sink.name(), e.toString());
             }
         }
+    }
+
+    /** The live metrics of the consumer in use; empty between a failure and the next consumer. */
+    Map<MetricName, ? extends Metric> consumerMetrics() {
+        Consumer<byte[], byte[]> current = consumer;
+        return current == null ? Map.of() : current.metrics();
     }
 
     /** Asks the loop to end after the batch in hand; returns at once. */

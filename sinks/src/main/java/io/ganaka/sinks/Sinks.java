@@ -3,11 +3,15 @@ package io.ganaka.sinks;
 import io.ganaka.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -70,6 +74,20 @@ public final class Sinks implements AutoCloseable {
         threads.add(thread);
         thread.start();
         LOG.info("sink {} consuming {}", sink.name(), sink.topic());
+    }
+
+    /** The live metrics of every sink's consumer (each has its own client id), for the metrics endpoint. */
+    public Map<MetricName, Metric> consumerMetrics() {
+        Map<MetricName, Metric> all = new LinkedHashMap<>();
+        for (SinkRunner<?> runner : runners) {
+            all.putAll(runner.consumerMetrics());
+        }
+        return all;
+    }
+
+    /** The live metrics of the dead-letter producer the sinks share. */
+    public Map<MetricName, ? extends Metric> producerMetrics() {
+        return deadLetterProducer.metrics();
     }
 
     /** Stops every sink after its current batch (left uncommitted if it was still retrying), then the producer. */

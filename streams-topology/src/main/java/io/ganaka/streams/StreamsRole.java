@@ -4,8 +4,11 @@ import io.ganaka.schemas.Naming;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +25,12 @@ public final class StreamsRole implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<KafkaStreams> clients;
+    /** The display name of each client, in the order of {@link #clients}. */
+    private final List<String> names;
 
-    private StreamsRole(List<KafkaStreams> clients) {
+    private StreamsRole(List<KafkaStreams> clients, List<String> names) {
         this.clients = List.copyOf(clients);
+        this.names = List.copyOf(names);
     }
 
     /**
@@ -55,7 +61,7 @@ public final class StreamsRole implements AutoCloseable {
             }
             throw e;
         }
-        return new StreamsRole(started);
+        return new StreamsRole(started, apps.stream().map(StreamsApp::displayName).toList());
     }
 
     private static KafkaStreams startClient(StreamsSettings settings, StreamsApp app, Duration timeout) {
@@ -87,6 +93,20 @@ public final class StreamsRole implements AutoCloseable {
                 .filter(state -> state != KafkaStreams.State.RUNNING)
                 .findFirst()
                 .orElse(KafkaStreams.State.RUNNING);
+    }
+
+    /** The display names of the role's clients ({@link StreamsApp#displayName()}), upstream first. */
+    public List<String> clientNames() {
+        return names;
+    }
+
+    /** The live metrics of the client named {@code clientName}, as {@link KafkaStreams#metrics()} reports them. */
+    public Map<MetricName, ? extends Metric> metrics(String clientName) {
+        int index = names.indexOf(clientName);
+        if (index < 0) {
+            throw new IllegalArgumentException("no streams client named " + clientName + "; there are " + names);
+        }
+        return clients.get(index).metrics();
     }
 
     /**

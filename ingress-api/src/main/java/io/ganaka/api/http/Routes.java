@@ -8,6 +8,7 @@ import io.ganaka.api.expenses.ExpenseExportHandlers;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.imports.ImportHandlers;
+import io.ganaka.api.metrics.MetricsHandler;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.rules.RuleHandlers;
 import io.ganaka.api.users.UserHandlers;
@@ -43,13 +44,15 @@ public final class Routes {
     private final ImportHandlers imports;
     private final ExpenseExportHandlers exports;
     private final WebhookHandlers webhooks;
+    private final MetricsHandler metrics;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
                   Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets,
                   RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports,
-                  WebhookHandlers webhooks) {
+                  WebhookHandlers webhooks,
+                  MetricsHandler metrics) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -66,6 +69,7 @@ public final class Routes {
         this.imports = imports;
         this.exports = exports;
         this.webhooks = webhooks;
+        this.metrics = metrics;
     }
 
     private List<Route> routes() {
@@ -73,6 +77,8 @@ public final class Routes {
                 Route.get("/", dashboard::serve, ApiRole.PUBLIC),
                 Route.get("/health", health::health, ApiRole.PUBLIC),
                 Route.get("/ready", health::ready, ApiRole.PUBLIC),
+                // For the Prometheus scraper, which holds no token; keep it off the public ingress in production.
+                Route.get("/metrics", metrics::scrape, ApiRole.PUBLIC),
 
                 Route.post("/auth/register", auth::register, ApiRole.PUBLIC),
                 Route.post("/auth/login", auth::login, ApiRole.PUBLIC),

@@ -1,0 +1,110 @@
+package io.ganaka.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ganaka.testkit.TestEnvironment;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /metrics} of a deployment split in two processes, as in production: one runs the API, the bridge and the
+ * sinks and serves its metrics on the API port; the other runs only the streams role and serves them on
+ * {@code GANAKA_METRICS_PORT}. An expense goes through both before they are scraped.
+ */
+class MetricsIT {
+
+    private static final Duration PIPELINE_DEADLINE = Duration.ofSeconds(90);
+    private static final HttpClient SCRAPER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AutoClose
+    private static RunningSystem front;
+    @AutoClose
+    private static RunningSystem streams;
+    private static HttpJson http;
+
+    @BeforeAll
+    static void startBothProcesses() throws Exception {
+        TestEnvironment env = TestEnvironment.shared();
+        front = RunningSystem.start(env, "-metrics", "ganaka-it-metrics-",
+                EnumSet.of(Role.API, Role.BRIDGE, Role.SINKS), Map.of());
+        streams = RunningSystem.start(env, "-metrics", "ganaka-it-metrics-streams-",
+                EnumSet.of(Role.STREAMS), Map.of("GANAKA_METRICS_PORT", "0"));
+        http = front.http();
+    }
+
+    @Test
+    void eachProcessExportsTheMetricsOfTheRolesItRunsOnceAnExpenseWentThrough() throws Exception {
+        String token = http.signUpAndLogIn("metrics-" + UUID.randomUUID() + "@example.com");
+        String id = http.addExpense(token, "3.50", "EUR", "2026-03-15T08:30:00Z", "Espresso");
+        await("expense projected").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/expenses/" + id, token).status() == 200);
+        await("March total").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.monthlyTotals(token, 2026, 3), t -> t.equals(Map.of("EUR", "3.50 x1")));
+        assertThat(http.get("/no-such-page/" + id, null).status()).isEqualTo(404);
+
+        String front = scrape(MetricsIT.front.apiPort(), "text/plain").body();
+        assertThat(series(front, "http_server_request_duration_seconds_count"))
+                .anySatisfy(s -> assertThat(s).contains("method=\"POST\"", "route=\"/expenses\"", "status=\"202\""))
+                .anySatisfy(s -> assertThat(s).contains("method=\"GET\"", "route=\"/expenses/{id}\"",
+                        "status=\"200\""))
+                .anySatisfy(s -> assertThat(s).contains("route=\"unmatched\"", "status=\"404\""))
+                .noneSatisfy(s -> assertThat(s).contains(id));
+        assertThat(series(front, "jvm_memory_used_bytes")).isNotEmpty();
+        assertThat(series(front, "kafka_producer_record_send_total"))
+                .anySatisfy(s -> assertThat(s).contains("application=\"bridge\"", "client_id=\""));
+        assertThat(series(front, "kafka_consumer_fetch_manager_records_consumed_total"))
+                .anySatisfy(s -> assertThat(s).contains("application=\"sinks\"", "client_id=\""));
+        assertThat(series(front, "ganaka_bridge_messages_total"))
+                .anySatisfy(s -> assertThat(s).contains("outcome=\"forwarded\""));
+        assertThat(series(front, "kafka_streams_stream_thread_process_total")).isEmpty();
+
+        String stream = scrape(streams.system().metricsPort(), "text/plain").body();
+        for (String client : List.of("categorize", "reports", "alerts")) {
+            assertThat(series(stream, "kafka_streams_stream_thread_process_total")).as(client)
+                    .anySatisfy(s -> assertThat(s).contains("application=\"" + client + "\"", "thread_id=\""));
+        }
+        assertThat(series(stream, "kafka_streams_stream_task_process_total"))
+                .anySatisfy(s -> assertThat(s).contains("task_id=\""));
+        assertThat(series(stream, "jvm_memory_used_bytes")).isNotEmpty();
+        assertThat(series(stream, "http_server_request_duration_seconds_count")).isEmpty();
+    }
+
+    @Test
+    void theApiServesMetricsWithoutATokenInTheFormatTheScraperAsksFor() throws Exception {
+        HttpResponse<String> text = scrape(front.apiPort(), "text/plain;version=0.0.4");
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+
+        HttpResponse<String> openMetrics = scrape(front.apiPort(), "application/openmetrics-text; version=1.0.0");
+        assertThat(openMetrics.statusCode()).isEqualTo(200);
+        assertThat(openMetrics.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/openmetrics-text"));
+        assertThat(openMetrics.body()).endsWith("# EOF\n");
+    }
+
+    private static HttpResponse<String> scrape(int port, String accept) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .header("Accept", accept).timeout(Duration.ofSeconds(20)).GET().build();
+        HttpResponse<String> response = SCRAPER.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    /** The sample lines of the metric {@code name} (with its labels), from the text exposition format. */
+    private static List<String> series(String exposition, String name) {
+        return exposition.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " ")).toList();
+    }
+}
