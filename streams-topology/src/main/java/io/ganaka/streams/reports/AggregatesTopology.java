@@ -48,14 +48,10 @@ public final class AggregatesTopology {
     public static final String EXPENSE_STATE_STORE = "expense-state";
     /** The time zone id per user. */
     public static final String USER_TIMEZONES_STORE = "user-timezones";
-    /** Bucket bytes ({@link BucketBytes}) -> {@link RunningTotal}, one store per kind of report. */
-    public static final String MONTHLY_TOTALS_STORE = "monthly-totals";
-    public static final String CATEGORY_TOTALS_STORE = "category-totals";
-    public static final String SUMMARY_TOTALS_STORE = "summary-totals";
-    /** The ordered amounts of every bucket ({@link AmountIndex}), one store per kind of report. */
-    public static final String MONTHLY_AMOUNTS_STORE = "monthly-amounts";
-    public static final String CATEGORY_AMOUNTS_STORE = "category-amounts";
-    public static final String SUMMARY_AMOUNTS_STORE = "summary-amounts";
+    /** The stores of each kind of report, named {@code monthly-totals}, {@code monthly-amounts}, {@code monthly-unsent} and so on. */
+    public static final String MONTHLY_STORES = "monthly";
+    public static final String CATEGORY_STORES = "category";
+    public static final String SUMMARY_STORES = "summary";
 
     private AggregatesTopology() {}
 
@@ -70,13 +66,13 @@ public final class AggregatesTopology {
         KTable<String, String> zones = userTimezones(builder, naming, stores);
         KStream<String, LiveExpenseChange> changes = liveExpenseChanges(builder, naming, zones, stores);
 
-        report(builder, changes, stores, "month", MonthKey::of, MONTHLY_TOTALS_STORE, MONTHLY_AMOUNTS_STORE)
+        report(builder, changes, stores, "month", MonthKey::of, MonthlyTotal.class, ReportStores.named(MONTHLY_STORES))
                 .to(naming.topic(Topic.REPORTS_MONTHLY),
                         Produced.with(Serdes.String(), new JsonSerde<>(MonthlyTotal.class)).withName("reports-monthly"));
-        report(builder, changes, stores, "category", CategoryKey::of, CATEGORY_TOTALS_STORE, CATEGORY_AMOUNTS_STORE)
+        report(builder, changes, stores, "category", CategoryKey::of, CategoryTotal.class, ReportStores.named(CATEGORY_STORES))
                 .to(naming.topic(Topic.REPORTS_CATEGORIES),
                         Produced.with(Serdes.String(), new JsonSerde<>(CategoryTotal.class)).withName("reports-categories"));
-        report(builder, changes, stores, "all-time", SummaryKey::of, SUMMARY_TOTALS_STORE, SUMMARY_AMOUNTS_STORE)
+        report(builder, changes, stores, "all-time", SummaryKey::of, SummaryTotal.class, ReportStores.named(SUMMARY_STORES))
                 .to(naming.topic(Topic.REPORTS_SUMMARY),
                         Produced.with(Serdes.String(), new JsonSerde<>(SummaryTotal.class)).withName("reports-summary"));
         return builder.build();
@@ -110,16 +106,19 @@ public final class AggregatesTopology {
                 .processValues(ExpenseTableProcessor::new, Named.as("current-state"), EXPENSE_STATE_STORE);
     }
 
-    /** One kind of report: its totals and amount index, fed by every change of a live expense. */
+    /** One kind of report: its totals, amount index and unsent reports, fed by every change of a live expense. */
     private static <B extends Bucket<R>, R> KStream<String, R> report(StreamsBuilder builder,
             KStream<String, LiveExpenseChange> changes, DslStoreSuppliers stores, String name, Function<ExpenseState, B> bucketOf,
-            String totalsStore, String amountsStore) {
-        builder.addStateStore(store(stores, totalsStore, Serdes.Bytes(), new JsonSerde<>(RunningTotal.class)));
+            Class<R> reportType, ReportStores names) {
+        builder.addStateStore(store(stores, names.totals(), Serdes.Bytes(), new JsonSerde<>(RunningTotal.class)));
         // Not cached: entries are one per expense, so a cache would rarely merge two writes, and ranges would merge it in.
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValueStore(new DslKeyValueParams(amountsStore, false)),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValueStore(new DslKeyValueParams(names.amounts(), false)),
                 Serdes.Bytes(), Serdes.ByteArray()));
-        return changes.process(() -> new BucketProcessor<B, R>(bucketOf, totalsStore, amountsStore),
-                Named.as("report-by-" + name), totalsStore, amountsStore);
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                        stores.keyValueStore(new DslKeyValueParams(names.unsent(), true)), Serdes.Bytes(), new JsonSerde<>(reportType))
+                .withCachingEnabled());
+        return changes.process(() -> new BucketProcessor<B, R>(bucketOf, names),
+                Named.as("report-by-" + name), names.totals(), names.amounts(), names.unsent());
     }
 
     /** A changelogged key-value store, cached so that repeated writes of one key within a commit reach disk and changelog once. */

@@ -1,6 +1,7 @@
 package io.ganaka.streams.reports;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -39,5 +40,11 @@ final class BucketBytes {
 
     byte[] toBytes() {
         return bytes.toByteArray();
+    }
+
+    /** The user id a bucket's bytes start with. */
+    static String userIdOf(byte[] bucket) {
+        int length = ByteBuffer.wrap(bucket).getInt();
+        return new String(bucket, Integer.BYTES, length, StandardCharsets.UTF_8);
     }
 }
