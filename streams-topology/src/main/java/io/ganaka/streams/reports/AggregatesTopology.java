@@ -48,7 +48,7 @@ public final class AggregatesTopology {
     public static final String EXPENSE_STATE_STORE = "expense-state";
     /** The time zone id per user. */
     public static final String USER_TIMEZONES_STORE = "user-timezones";
-    /** The stores of each kind of report, named {@code monthly-totals}, {@code monthly-amounts}, {@code monthly-unsent} and so on. */
+    /** Prefixes of each kind of report's stores: {@code monthly-totals}, {@code monthly-amounts}, {@code monthly-unsent}, … */
     public static final String MONTHLY_STORES = "monthly";
     public static final String CATEGORY_STORES = "category";
     public static final String SUMMARY_STORES = "summary";
@@ -66,13 +66,13 @@ public final class AggregatesTopology {
         KTable<String, String> zones = userTimezones(builder, naming, stores);
         KStream<String, LiveExpenseChange> changes = liveExpenseChanges(builder, naming, zones, stores);
 
-        report(builder, changes, stores, "month", MonthKey::of, MonthlyTotal.class, ReportStores.named(MONTHLY_STORES))
+        report(builder, changes, stores, "month", MonthKey::of, MonthlyTotal.class, MONTHLY_STORES)
                 .to(naming.topic(Topic.REPORTS_MONTHLY),
                         Produced.with(Serdes.String(), new JsonSerde<>(MonthlyTotal.class)).withName("reports-monthly"));
-        report(builder, changes, stores, "category", CategoryKey::of, CategoryTotal.class, ReportStores.named(CATEGORY_STORES))
+        report(builder, changes, stores, "category", CategoryKey::of, CategoryTotal.class, CATEGORY_STORES)
                 .to(naming.topic(Topic.REPORTS_CATEGORIES),
                         Produced.with(Serdes.String(), new JsonSerde<>(CategoryTotal.class)).withName("reports-categories"));
-        report(builder, changes, stores, "all-time", SummaryKey::of, SummaryTotal.class, ReportStores.named(SUMMARY_STORES))
+        report(builder, changes, stores, "all-time", SummaryKey::of, SummaryTotal.class, SUMMARY_STORES)
                 .to(naming.topic(Topic.REPORTS_SUMMARY),
                         Produced.with(Serdes.String(), new JsonSerde<>(SummaryTotal.class)).withName("reports-summary"));
         return builder.build();
@@ -95,7 +95,8 @@ public final class AggregatesTopology {
 
     private static KStream<String, LiveExpenseChange> liveExpenseChanges(
             StreamsBuilder builder, Naming naming, KTable<String, String> zones, DslStoreSuppliers stores) {
-        builder.addStateStore(store(stores, EXPENSE_STATE_STORE, new JsonSerde<>(ExpenseKey.class), new JsonSerde<>(ExpenseState.class)));
+        builder.addStateStore(
+                store(stores, EXPENSE_STATE_STORE, new JsonSerde<>(ExpenseKey.class), new JsonSerde<>(ExpenseState.class)));
         return builder
                 .stream(naming.topic(Topic.EXPENSES_CATEGORIZED),
                         Consumed.with(Serdes.String(), new EventSerde()).withName("categorized-expense-events"))
@@ -108,21 +109,24 @@ public final class AggregatesTopology {
 
     /** One kind of report: its totals, amount index and unsent reports, fed by every change of a live expense. */
     private static <B extends Bucket<R>, R> KStream<String, R> report(StreamsBuilder builder,
-            KStream<String, LiveExpenseChange> changes, DslStoreSuppliers stores, String name, Function<ExpenseState, B> bucketOf,
-            Class<R> reportType, ReportStores names) {
+            KStream<String, LiveExpenseChange> changes, DslStoreSuppliers stores, String name,
+            Function<ExpenseState, B> bucketOf, Class<R> reportType, String storePrefix) {
+        ReportStores names = ReportStores.named(storePrefix);
         builder.addStateStore(store(stores, names.totals(), Serdes.Bytes(), new JsonSerde<>(RunningTotal.class)));
         // Not cached: entries are one per expense, so a cache would rarely merge two writes, and ranges would merge it in.
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValueStore(new DslKeyValueParams(names.amounts(), false)),
-                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                stores.keyValueStore(new DslKeyValueParams(names.amounts(), false)), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                        stores.keyValueStore(new DslKeyValueParams(names.unsent(), true)), Serdes.Bytes(), new JsonSerde<>(reportType))
+                        stores.keyValueStore(new DslKeyValueParams(names.unsent(), true)),
+                        Serdes.Bytes(), new JsonSerde<>(reportType))
                 .withCachingEnabled());
         return changes.process(() -> new BucketProcessor<B, R>(bucketOf, names),
                 Named.as("report-by-" + name), names.totals(), names.amounts(), names.unsent());
     }
 
-    /** A changelogged key-value store, cached so that repeated writes of one key within a commit reach disk and changelog once. */
-    private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(DslStoreSuppliers stores, String name, Serde<K> keys, Serde<V> values) {
+    /** A changelogged store, cached so that repeated writes of one key within a commit reach disk and changelog once. */
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(
+            DslStoreSuppliers stores, String name, Serde<K> keys, Serde<V> values) {
         return Stores.keyValueStoreBuilder(stores.keyValueStore(new DslKeyValueParams(name, false)), keys, values)
                 .withCachingEnabled();
     }

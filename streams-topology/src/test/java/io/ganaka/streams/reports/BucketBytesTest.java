@@ -37,6 +37,13 @@ class BucketBytesTest {
         assertThat(startsWith(new MonthKey("u1", 2026, 3, "EUR").toBytes(), user)).isTrue();
     }
 
+    @Test
+    void theUserIdIsReadBackFromAnyBucketsBytes() {
+        assertThat(BucketBytes.userIdOf(new CategoryKey("0190a000-äöü", 2026, 3, null, "EUR").toBytes()))
+                .isEqualTo("0190a000-äöü");
+        assertThat(BucketBytes.userIdOf(new SummaryKey("u7", "JPY").toBytes())).isEqualTo("u7");
+    }
+
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
         return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
