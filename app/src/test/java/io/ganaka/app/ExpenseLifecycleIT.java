@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An expense's whole life through the real pipeline (API, JetStream, bridge, Kafka, Streams, sinks): added, replaced
  * with another amount in another month, deleted; the list, the single read and the monthly reports converge on
- * exactly what the user last said, and so do the category, monthly and all-time reports.
+ * exactly what the user last said, and so do the category, monthly and all-time reports with their smallest and
+ * largest expense.
  */
 class ExpenseLifecycleIT {
 
@@ -45,6 +46,7 @@ class ExpenseLifecycleIT {
         }
         await("March before the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> totals(token, 2026, 3), t -> t.equals(Map.of("EUR", "60.00 x3", "USD", "5.00 x1")));
+        assertThat(figures(token, "/reports/monthly/2026/3")).isEqualTo("EUR 60.00 x3 min 10.00 max 30.00 average 20.00");
 
         HttpJson.Reply replaced = http.send("PUT", "/expenses/" + groceries, token,
                 body("25.50", "EUR", "2026-04-02T09:00:00Z", "Groceries, delivered"), Map.of("If-Match", "\"1\""));
@@ -72,6 +74,9 @@ class ExpenseLifecycleIT {
                 .until(() -> totals(token, 2026, 3), t -> t.equals(Map.of("EUR", "10.00 x1", "USD", "5.00 x1")));
         await("April after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> totals(token, 2026, 4), t -> t.equals(Map.of("EUR", "25.50 x1")));
+        // The largest (deleted) and the middle one (moved to April) are gone: the smallest is March's only expense.
+        assertThat(figures(token, "/reports/monthly/2026/3")).isEqualTo("EUR 10.00 x1 min 10.00 max 10.00 average 10.00");
+        assertThat(figures(token, "/reports/monthly/2026/4")).isEqualTo("EUR 25.50 x1 min 25.50 max 25.50 average 25.50");
 
         // The version the client last read is gone: a change built on it is refused with the current ETag.
         HttpJson.Reply stale = http.send("PUT", "/expenses/" + groceries, token,
@@ -96,7 +101,7 @@ class ExpenseLifecycleIT {
                 .until(() -> categories(token, 2026, 5), c -> c.equals(List.of(
                         "Books EUR 42.00 x2", "Uncategorized EUR 8.00 x1")));
         await("May's average").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
-                .until(() -> averages(token, "/reports/monthly/2026/5"), "EUR 50.00 x3 average 16.67"::equals);
+                .until(() -> figures(token, "/reports/monthly/2026/5"), "EUR 50.00 x3 min 8.00 max 30.00 average 16.67"::equals);
 
         HttpJson.Reply moved = http.send("PUT", "/expenses/" + loose, token,
                 Map.of("amount", "8.00", "currency", "EUR", "occurredAt", "2026-05-04T10:00:00Z",
@@ -105,13 +110,14 @@ class ExpenseLifecycleIT {
         assertThat(moved.status()).as(moved.raw().body()).isEqualTo(202);
         assertThat(deleted.status()).as(deleted.raw().body()).isEqualTo(202);
 
-        // Uncategorized fell to zero and is left out; the deleted expense leaves the month and the all-time summary.
+        // Uncategorized fell to zero and is left out; the deleted expense, the largest, leaves the month and the
+        // all-time summary, so their maximum falls back to the next largest.
         await("May by category after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> categories(token, 2026, 5), c -> c.equals(List.of("Books EUR 20.00 x2")));
         await("May's average after the changes").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
-                .until(() -> averages(token, "/reports/monthly/2026/5"), "EUR 20.00 x2 average 10.00"::equals);
+                .until(() -> figures(token, "/reports/monthly/2026/5"), "EUR 20.00 x2 min 8.00 max 12.00 average 10.00"::equals);
         await("the all-time summary").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
-                .until(() -> averages(token, "/reports/summary"), "EUR 20.00 x2 average 10.00"::equals);
+                .until(() -> figures(token, "/reports/summary"), "EUR 20.00 x2 min 8.00 max 12.00 average 10.00"::equals);
     }
 
     private static String addIn(String token, String categoryId, String amount, String occurredAt, String description) {
@@ -134,8 +140,8 @@ class ExpenseLifecycleIT {
         return lines;
     }
 
-    /** The first currency's total, count and average of a report with {@code totals}. */
-    private static String averages(String token, String path) {
+    /** The first currency's total, count, smallest and largest expense and average of a report with {@code totals}. */
+    private static String figures(String token, String path) {
         HttpJson.Reply report = http.get(path, token);
         assertThat(report.status()).as(report.raw().body()).isEqualTo(200);
         JsonNode totals = report.body().get("totals");
@@ -144,7 +150,7 @@ class ExpenseLifecycleIT {
         }
         JsonNode t = totals.get(0);
         return t.get("currency").asText() + " " + t.get("total").asText() + " x" + t.get("count").asLong()
-                + " average " + t.get("average").asText();
+                + " min " + t.get("min").asText() + " max " + t.get("max").asText() + " average " + t.get("average").asText();
     }
 
     private static Map<String, Object> body(String amount, String currency, String occurredAt, String description) {

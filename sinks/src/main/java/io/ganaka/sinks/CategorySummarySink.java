@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Projects the aggregation topology's per-category monthly totals into {@code category_summaries}. Each record is the
  * absolute current total, so the last one per user, month, category and currency wins and replaying changes nothing.
- * Totals of users whose account is gone are skipped.
+ * Totals of users whose account is gone are skipped. The records' smallest and largest expense are checked but not
+ * kept: {@code category_summaries} has no columns for them, and the category report does not show them.
  */
 final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
 
@@ -69,7 +70,7 @@ final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
         UUID userId = EventRecords.uuid(total.userId(), "userId");
         UUID categoryId = total.categoryId() == null ? null : EventRecords.uuid(total.categoryId(), "categoryId");
         if (total.month() < 1 || total.month() > 12
-                || !ReportRecords.plausible(total.currency(), total.total(), total.count(), null, null)) {
+                || !ReportRecords.plausible(total.currency(), total.total(), total.count(), total.min(), total.max())) {
             throw new PoisonRecordException("invalid category total: " + total);
         }
         return Optional.of(new Summary(userId, categoryId, total));

@@ -74,6 +74,17 @@ class CategorySummarySinkTest {
                 .hasMessageContaining("invalid category total");
         assertThatThrownBy(() -> sink.decode(record(json(new CategoryTotal(USER, 2026, 3, null, "EUR", null, 1)))))
                 .isInstanceOf(PoisonRecordException.class).hasMessageContaining("invalid category total");
+        assertThatThrownBy(() -> sink.decode(record(json(new CategoryTotal(USER, 2026, 3, null, "EUR", new BigDecimal("3.00"),
+                2, new BigDecimal("2.00"), new BigDecimal("1.00")))))).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("invalid category total");
+    }
+
+    @Test
+    void acceptsATotalWithItsSmallestAndLargestExpense() throws Exception {
+        CategoryTotal total = new CategoryTotal(USER, 2026, 3, COFFEE, "EUR", new BigDecimal("3.00"), 2,
+                new BigDecimal("1.00"), new BigDecimal("2.00"));
+
+        assertThat(sink.decode(record(json(total)))).map(CategorySummarySink.Summary::total).hasValue(total);
     }
 
     @Test

@@ -185,10 +185,12 @@ class ReportSinksIT {
         send(new MonthlyTotal(user, 2026, 3, "EUR", amount("10.00"), 1, amount("10.00"), amount("10.00")));
         send(new MonthlyTotal(user, 2026, 3, "EUR", amount("25.00"), 2, amount("10.00"), amount("15.00")));
         send(new MonthlyTotal(user, 2026, 4, "USD", amount("0.00"), 0, null, null)); // fell to zero
-        send(new CategoryTotal(user, 2026, 3, coffee, "EUR", amount("10.00"), 1));
-        send(new CategoryTotal(user, 2026, 3, null, "EUR", amount("15.00"), 1));
-        send(new CategoryTotal(user, 2026, 3, null, "EUR", amount("20.00"), 2)); // Uncategorized again: one row
-        send(new CategoryTotal(user, 2026, 3, coffee, "EUR", amount("0.00"), 0));
+        // Category totals carry their extremes too, which category_summaries does not keep.
+        send(new CategoryTotal(user, 2026, 3, coffee, "EUR", amount("10.00"), 1, amount("10.00"), amount("10.00")));
+        send(new CategoryTotal(user, 2026, 3, null, "EUR", amount("15.00"), 1, amount("15.00"), amount("15.00")));
+        send(new CategoryTotal(user, 2026, 3, null, "EUR", amount("20.00"), 2, amount("5.00"),
+                amount("15.00"))); // Uncategorized again: one row
+        send(new CategoryTotal(user, 2026, 3, coffee, "EUR", amount("0.00"), 0, null, null));
         send(new SummaryTotal(user, "EUR", amount("25.00"), 2, amount("10.00"), amount("15.00")));
         send(new SummaryTotal(user, "JPY", amount("1500"), 1, amount("1500"), amount("1500")));
 

@@ -9,29 +9,34 @@ import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.SummaryTotal;
 import io.ganaka.schemas.Topic;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Joined;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.DslKeyValueParams;
 import org.apache.kafka.streams.state.DslStoreSuppliers;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Exact reports from the categorized expense stream. Each event is joined with its user's time zone (from
  * {@code ganaka.users}; both topics are keyed by user id and co-partitioned) and folded into the expense table, the
- * current state of every expense per (user, expense). Live expenses are then summed, to the minor unit, per user,
- * month and currency ({@link MonthlyTotal}), per user, month, category and currency ({@link CategoryTotal}) and per
- * user and currency for all time ({@link SummaryTotal}); every change of a total is emitted, keyed by user id.
+ * current state of every expense per (user, expense). Live expenses are then totalled, to the minor unit, with their
+ * smallest and largest amount, per user, month and currency ({@link MonthlyTotal}), per user, month, category and
+ * currency ({@link CategoryTotal}) and per user and currency for all time ({@link SummaryTotal}); every change of a
+ * report is emitted, keyed by user id. Every bucket belongs to one user, so nothing is repartitioned: one task holds
+ * all of a user's expenses and reports.
  *
  * <p>The month of an expense is fixed when its version is processed, in the time zone known for its user at that
  * moment: a later change of time zone moves only expenses that change afterwards, so the reports never shift under a
@@ -43,9 +48,10 @@ public final class AggregatesTopology {
     public static final String EXPENSE_STATE_STORE = "expense-state";
     /** The time zone id per user. */
     public static final String USER_TIMEZONES_STORE = "user-timezones";
-    public static final String MONTHLY_TOTALS_STORE = "monthly-totals";
-    public static final String CATEGORY_TOTALS_STORE = "category-totals";
-    public static final String SUMMARY_TOTALS_STORE = "summary-totals";
+    /** Prefixes of each kind of report's stores: {@code monthly-totals}, {@code monthly-amounts}, {@code monthly-unsent}, … */
+    public static final String MONTHLY_STORES = "monthly";
+    public static final String CATEGORY_STORES = "category";
+    public static final String SUMMARY_STORES = "summary";
 
     private AggregatesTopology() {}
 
@@ -58,37 +64,15 @@ public final class AggregatesTopology {
     public static Topology build(Naming naming, DslStoreSuppliers stores) {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<String, String> zones = userTimezones(builder, naming, stores);
-        KTable<ExpenseKey, ExpenseState> live = expenseTable(builder, naming, zones, stores)
-                // Filtering a KTable turns "now deleted" into a retraction, which the subtractors take out.
-                .filter((key, state) -> !state.deleted(), Named.as("live-expenses"));
-        Serde<ExpenseState> stateSerde = new JsonSerde<>(ExpenseState.class);
-        Serde<RunningTotal> totalSerde = new JsonSerde<>(RunningTotal.class);
+        KStream<String, LiveExpenseChange> changes = liveExpenseChanges(builder, naming, zones, stores);
 
-        live.groupBy((key, state) -> KeyValue.pair(MonthKey.of(state), state),
-                        Grouped.with("expenses-by-month", new JsonSerde<>(MonthKey.class), stateSerde))
-                .aggregate(RunningTotal::zero, new RunningTotalAdder<>(), new RunningTotalSubtractor<>(), Named.as("sum-by-month"),
-                        store(MONTHLY_TOTALS_STORE, new JsonSerde<>(MonthKey.class), totalSerde, stores))
-                .toStream(Named.as("monthly-total-changes"))
-                .map((month, stats) -> KeyValue.pair(month.userId(), month.toMonthlyTotal(stats)), Named.as("to-monthly-total"))
+        report(builder, changes, stores, "month", MonthKey::of, MonthlyTotal.class, MONTHLY_STORES)
                 .to(naming.topic(Topic.REPORTS_MONTHLY),
                         Produced.with(Serdes.String(), new JsonSerde<>(MonthlyTotal.class)).withName("reports-monthly"));
-
-        live.groupBy((key, state) -> KeyValue.pair(CategoryKey.of(state), state),
-                        Grouped.with("expenses-by-category", new JsonSerde<>(CategoryKey.class), stateSerde))
-                .aggregate(RunningTotal::zero, new RunningTotalAdder<>(), new RunningTotalSubtractor<>(), Named.as("sum-by-category"),
-                        store(CATEGORY_TOTALS_STORE, new JsonSerde<>(CategoryKey.class), totalSerde, stores))
-                .toStream(Named.as("category-total-changes"))
-                .map((category, total) -> KeyValue.pair(category.userId(), category.toCategoryTotal(total)),
-                        Named.as("to-category-total"))
+        report(builder, changes, stores, "category", CategoryKey::of, CategoryTotal.class, CATEGORY_STORES)
                 .to(naming.topic(Topic.REPORTS_CATEGORIES),
                         Produced.with(Serdes.String(), new JsonSerde<>(CategoryTotal.class)).withName("reports-categories"));
-
-        live.groupBy((key, state) -> KeyValue.pair(SummaryKey.of(state), state),
-                        Grouped.with("expenses-by-currency", new JsonSerde<>(SummaryKey.class), stateSerde))
-                .aggregate(RunningTotal::zero, new RunningTotalAdder<>(), new RunningTotalSubtractor<>(), Named.as("sum-all-time"),
-                        store(SUMMARY_TOTALS_STORE, new JsonSerde<>(SummaryKey.class), totalSerde, stores))
-                .toStream(Named.as("summary-total-changes"))
-                .map((summary, stats) -> KeyValue.pair(summary.userId(), summary.toSummaryTotal(stats)), Named.as("to-summary-total"))
+        report(builder, changes, stores, "all-time", SummaryKey::of, SummaryTotal.class, SUMMARY_STORES)
                 .to(naming.topic(Topic.REPORTS_SUMMARY),
                         Produced.with(Serdes.String(), new JsonSerde<>(SummaryTotal.class)).withName("reports-summary"));
         return builder.build();
@@ -103,30 +87,47 @@ public final class AggregatesTopology {
     private static KTable<String, String> userTimezones(StreamsBuilder builder, Naming naming, DslStoreSuppliers stores) {
         return builder.stream(naming.topic(Topic.USERS), Consumed.with(Serdes.String(), new EventSerde()).withName("user-events"))
                 .flatMapValues(new UserTimezoneMapper(), Named.as("to-timezone"))
-                .toTable(Named.as("timezone-per-user"), store(USER_TIMEZONES_STORE, Serdes.String(), Serdes.String(), stores));
+                .toTable(Named.as("timezone-per-user"), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(USER_TIMEZONES_STORE)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.String())
+                        .withStoreType(stores));
     }
 
-    private static KTable<ExpenseKey, ExpenseState> expenseTable(
+    private static KStream<String, LiveExpenseChange> liveExpenseChanges(
             StreamsBuilder builder, Naming naming, KTable<String, String> zones, DslStoreSuppliers stores) {
-        Serde<ExpenseKey> expenseKeySerde = new JsonSerde<>(ExpenseKey.class);
+        builder.addStateStore(
+                store(stores, EXPENSE_STATE_STORE, new JsonSerde<>(ExpenseKey.class), new JsonSerde<>(ExpenseState.class)));
         return builder
                 .stream(naming.topic(Topic.EXPENSES_CATEGORIZED),
                         Consumed.with(Serdes.String(), new EventSerde()).withName("categorized-expense-events"))
-                // Joined before re-keying, while both sides are still keyed (and partitioned) by user id.
+                // Both sides are keyed (and partitioned) by user id, and stay so from here to the report topics.
                 .leftJoin(zones, new TimezoneJoiner(), Joined.<String, Event, String>with(Serdes.String(), new EventSerde(), Serdes.String())
                         .withName("with-timezone"))
                 .flatMapValues(new ExpenseFactMapper(), Named.as("to-expense-fact"))
-                .selectKey((userId, fact) -> fact.key(), Named.as("key-by-expense"))
-                .groupByKey(Grouped.with("facts-by-expense", expenseKeySerde, new JsonSerde<>(ExpenseFact.class)))
-                .aggregate(ExpenseState::unknown, new ExpenseTableAggregator(), Named.as("current-state"),
-                        store(EXPENSE_STATE_STORE, expenseKeySerde, new JsonSerde<>(ExpenseState.class), stores));
+                .processValues(ExpenseTableProcessor::new, Named.as("current-state"), EXPENSE_STATE_STORE);
     }
 
-    private static <K, V> Materialized<K, V, KeyValueStore<Bytes, byte[]>> store(
-            String name, Serde<K> keySerde, Serde<V> valueSerde, DslStoreSuppliers stores) {
-        return Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(name)
-                .withKeySerde(keySerde)
-                .withValueSerde(valueSerde)
-                .withStoreType(stores);
+    /** One kind of report: its totals, amount index and unsent reports, fed by every change of a live expense. */
+    private static <B extends Bucket<R>, R> KStream<String, R> report(StreamsBuilder builder,
+            KStream<String, LiveExpenseChange> changes, DslStoreSuppliers stores, String name,
+            Function<ExpenseState, B> bucketOf, Class<R> reportType, String storePrefix) {
+        ReportStores names = ReportStores.named(storePrefix);
+        builder.addStateStore(store(stores, names.totals(), Serdes.Bytes(), new JsonSerde<>(RunningTotal.class)));
+        // Not cached: entries are one per expense, so a cache would rarely merge two writes, and ranges would merge it in.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                stores.keyValueStore(new DslKeyValueParams(names.amounts(), false)), Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                        stores.keyValueStore(new DslKeyValueParams(names.unsent(), true)),
+                        Serdes.Bytes(), new JsonSerde<>(reportType))
+                .withCachingEnabled());
+        return changes.process(() -> new BucketProcessor<B, R>(bucketOf, names),
+                Named.as("report-by-" + name), names.totals(), names.amounts(), names.unsent());
+    }
+
+    /** A changelogged store, cached so that repeated writes of one key within a commit reach disk and changelog once. */
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(
+            DslStoreSuppliers stores, String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(stores.keyValueStore(new DslKeyValueParams(name, false)), keys, values)
+                .withCachingEnabled();
     }
 }

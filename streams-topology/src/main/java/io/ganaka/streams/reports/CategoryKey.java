@@ -4,14 +4,21 @@ import io.ganaka.schemas.CategoryTotal;
 import io.ganaka.schemas.Money;
 
 /** The category bucket of a live expense: user, month in their time zone, category (null = Uncategorized), currency. */
-public record CategoryKey(String userId, int year, int month, String categoryId, String currency) {
+public record CategoryKey(String userId, int year, int month, String categoryId, String currency)
+        implements Bucket<CategoryTotal> {
 
     public static CategoryKey of(ExpenseState state) {
         return new CategoryKey(state.userId(), state.year(), state.month(), state.categoryId(), state.currency());
     }
 
-    public CategoryTotal toCategoryTotal(RunningTotal total) {
+    @Override
+    public byte[] toBytes() {
+        return new BucketBytes().text(userId).number(year).number(month).optionalText(categoryId).text(currency).toBytes();
+    }
+
+    @Override
+    public CategoryTotal report(RunningTotal total) {
         return new CategoryTotal(userId, year, month, categoryId, currency, Money.fromMinor(total.totalMinor(), currency),
-                total.count());
+                total.count(), Bucket.extreme(total.minMinor(), currency), Bucket.extreme(total.maxMinor(), currency));
     }
 }

@@ -10,6 +10,7 @@ import io.ganaka.schemas.SummaryTotal;
 import io.ganaka.schemas.Topic;
 import io.ganaka.streams.StreamsSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,12 @@ import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 
 /**
  * The aggregates topology in a test driver with in-memory stores and the production settings, plus the latest report
- * seen per bucket on each output topic (reports carry absolute values, so the last one counts).
+ * seen per bucket on each output topic (reports carry absolute values, so the last one counts). Reading reports first
+ * lets a commit interval pass on the driver's clock, which is when the topology emits the reports that changed.
  */
 final class AggregatesHarness implements AutoCloseable {
+
+    private static final Duration COMMIT_INTERVAL = StreamsSettings.DEFAULT_COMMIT_INTERVAL;
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, Event> expenses;
@@ -80,8 +84,14 @@ final class AggregatesHarness implements AutoCloseable {
         rawExpenses.pipeInput(userId, bytes);
     }
 
+    /** Lets a commit interval pass, so that every report changed since the last one is emitted. */
+    void passCommitInterval() {
+        driver.advanceWallClockTime(COMMIT_INTERVAL);
+    }
+
     /** Monthly records not read yet, with their keys; they also count towards {@link #monthlyTotals()}. */
     List<KeyValue<String, MonthlyTotal>> readMonthlyRecords() {
+        passCommitInterval();
         List<KeyValue<String, MonthlyTotal>> records = monthly.readKeyValuesToList();
         records.forEach(kv -> latestMonthly.computeIfAbsent(kv.key, k -> new HashMap<>()).put(keyOf(kv.value), kv.value));
         return records;
@@ -89,6 +99,7 @@ final class AggregatesHarness implements AutoCloseable {
 
     /** Category records not read yet, with their keys; they also count towards {@link #categoryTotals()}. */
     List<KeyValue<String, CategoryTotal>> readCategoryRecords() {
+        passCommitInterval();
         List<KeyValue<String, CategoryTotal>> records = categories.readKeyValuesToList();
         records.forEach(kv -> latestCategories.computeIfAbsent(kv.key, k -> new HashMap<>()).put(keyOf(kv.value), kv.value));
         return records;
@@ -96,6 +107,7 @@ final class AggregatesHarness implements AutoCloseable {
 
     /** Summary records not read yet, with their keys; they also count towards {@link #summaryTotals()}. */
     List<KeyValue<String, SummaryTotal>> readSummaryRecords() {
+        passCommitInterval();
         List<KeyValue<String, SummaryTotal>> records = summaries.readKeyValuesToList();
         records.forEach(kv -> latestSummaries.computeIfAbsent(kv.key, k -> new HashMap<>()).put(keyOf(kv.value), kv.value));
         return records;

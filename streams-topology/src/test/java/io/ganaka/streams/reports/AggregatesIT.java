@@ -26,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -48,15 +49,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The aggregates on a real broker, exactly-once, across a restart of the streams role: categorized expense events in,
- * committed monthly, category and all-time reports out, equal to a recomputation from the final expense states.
+ * The aggregates on a real broker, exactly-once, across a restart of the streams role (with its local state, and
+ * without it): categorized expense events in, committed monthly, category and all-time reports (with their minimum and
+ * maximum) out, equal to a recomputation from the final expense states.
  */
 class AggregatesIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final AtomicInteger TESTS = new AtomicInteger();
 
     private final TestEnvironment env = TestEnvironment.shared();
-    private final Naming naming = new Naming(env.prefix());
+    // Each test its own topics and application id: a group that a closed member left waits out its session timeout.
+    private final Naming naming = new Naming(env.prefix() + "-" + TESTS.incrementAndGet());
     private Admin admin;
 
     @TempDir
@@ -83,7 +87,7 @@ class AggregatesIT {
     void deleteTopics() throws Exception {
         // The app's internal topics start with its application id, which carries the prefix as well.
         Set<String> ours = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                .filter(name -> name.startsWith(env.prefix()))
+                .filter(name -> name.startsWith(naming.prefix()))
                 .collect(Collectors.toSet());
         admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
         admin.close();
@@ -91,7 +95,20 @@ class AggregatesIT {
 
     @Test
     void reportsAreExactAfterTheStreamsRoleIsStoppedMidStreamAndStartedAgain() {
-        ExpenseHistory.Run run = history(new Random(20260331)).play(env.prefix() + "-");
+        stopMidStreamAndStartAgain(stateDir);
+    }
+
+    /**
+     * The restarted role finds no local state at all, as on a new machine: every store, the amount indexes behind the
+     * minimum and maximum included, must come back from its changelog.
+     */
+    @Test
+    void reportsAreExactAfterARestartThatRestoresEveryStoreFromItsChangelog(@TempDir Path emptyStateDir) {
+        stopMidStreamAndStartAgain(emptyStateDir);
+    }
+
+    private void stopMidStreamAndStartAgain(Path restartStateDir) {
+        ExpenseHistory.Run run = history(new Random(20260331)).play(naming.prefix() + "-");
         List<Event> registrations = run.deliveries().stream().filter(AggregatesIT::isUserEvent).toList();
         List<Event> expenses = run.deliveries().stream().filter(event -> !isUserEvent(event)).toList();
         List<Event> before = expenses.subList(0, expenses.size() / 2);
@@ -107,8 +124,10 @@ class AggregatesIT {
                 await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
                         .untilAsserted(() -> assertThat(reports.poll().monthly).isNotEmpty());
             }
-            // Same application id and state directory: the restarted role resumes from its stores and committed offsets.
-            try (StreamsRole role = StreamsRole.start(settings)) {
+            // Same application id: the restarted role resumes from its stores (local, or restored from their changelogs)
+            // and its committed offsets.
+            StreamsSettings restart = StreamsSettings.singleBroker(naming, env.kafkaBootstrapServers(), restartStateDir);
+            try (StreamsRole role = StreamsRole.start(restart)) {
                 assertThat(role.state()).isEqualTo(KafkaStreams.State.RUNNING);
                 produce(Topic.EXPENSES_CATEGORIZED, after);
                 ExpectedReports expected = ExpectedReports.from(run.deliveries(), run.zones());

@@ -15,7 +15,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Random histories of adds, updates (amount, date across month edges, category, currency), deletes, categorizations,
  * duplicates and out-of-order deliveries, for a few users in different time zones: every monthly, category and
- * all-time report must equal a recomputation from the final expense states. One test driver serves every try; each
+ * all-time report (total, count, smallest and largest amount) must equal a recomputation from the final expense states.
+ * Amounts often repeat, so that buckets share extremes between expenses. One test driver serves every try; each
  * try has users of its own, so tries never see each other's reports.
  */
 class AggregatesPropertyTest {

@@ -50,7 +50,7 @@ class AggregatesTopologyTest {
     void anAddedExpenseBecomesItsMonthsTotalWithItselfAsMinAndMax() {
         send(added("u1", "e1", "12.34", "EUR", MARCH));
 
-        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "12.34", 1));
+        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "12.34", 1, "12.34", "12.34"));
     }
 
     @Test
@@ -58,7 +58,7 @@ class AggregatesTopologyTest {
         send(added("u1", "e1", "12.34", "EUR", MARCH));
         send(added("u1", "e2", "0.66", "EUR", "2026-03-31T23:59:59Z"));
 
-        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "13.00", 2));
+        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "13.00", 2, "0.66", "12.34"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class AggregatesTopologyTest {
         send(added("u1", "e2", "5.00", "EUR", MARCH));
         send(updated("u1", "e1", 2, "2.00", "EUR", MARCH));
 
-        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "7.00", 2));
+        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "7.00", 2, "2.00", "5.00"));
     }
 
     @Test
@@ -96,11 +96,11 @@ class AggregatesTopologyTest {
         send(added("u1", "e3", "3.00", "EUR", MARCH));
         send(deleted("u1", "e1", 2));
 
-        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "12.00", 2));
+        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "12.00", 2, "3.00", "9.00"));
 
         send(deleted("u1", "e2", 2));
 
-        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "3.00", 1));
+        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "3.00", 1, "3.00", "3.00"));
     }
 
     @Test
@@ -109,8 +109,8 @@ class AggregatesTopologyTest {
         send(added("u1", "e2", "1.00", "EUR", MARCH));
         send(updated("u1", "e1", 2, "12.34", "EUR", APRIL));
 
-        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "1.00", 1));
-        assertThat(monthly("u1", 2026, 4, "EUR")).hasValue(month("u1", 4, "EUR", "12.34", 1));
+        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "1.00", 1, "1.00", "1.00"));
+        assertThat(monthly("u1", 2026, 4, "EUR")).hasValue(month("u1", 4, "EUR", "12.34", 1, "12.34", "12.34"));
     }
 
     @Test
@@ -138,7 +138,7 @@ class AggregatesTopologyTest {
         send(updated("u1", "e1", 2, "20.00", "EUR", MARCH));
         send(updated("u1", "e1", 2, "20.00", "EUR", MARCH));
 
-        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "20.00", 1));
+        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "20.00", 1, "20.00", "20.00"));
         assertThat(summary("u1", "EUR")).map(SummaryTotal::count).hasValue(1L);
     }
 
@@ -175,7 +175,7 @@ class AggregatesTopologyTest {
         send(added("u1", "e1", "1500", "JPY", MARCH));
         send(added("u1", "e2", "250", "JPY", MARCH));
 
-        assertThat(monthly("u1", 2026, 3, "JPY")).hasValue(month("u1", 3, "JPY", "1750", 2));
+        assertThat(monthly("u1", 2026, 3, "JPY")).hasValue(month("u1", 3, "JPY", "1750", 2, "250", "1500"));
     }
 
     // --- category totals
@@ -184,7 +184,7 @@ class AggregatesTopologyTest {
     void anExpenseWithoutCategoryCountsAsUncategorized() {
         send(added("u1", "e1", "4.00", "EUR", MARCH));
 
-        assertThat(category("u1", 3, null, "EUR")).hasValue(categoryTotal("u1", 3, null, "EUR", "4.00", 1));
+        assertThat(category("u1", 3, null, "EUR")).hasValue(categoryTotal("u1", 3, null, "EUR", "4.00", 1, "4.00", "4.00"));
     }
 
     @Test
@@ -192,7 +192,7 @@ class AggregatesTopologyTest {
         send(added("u1", "e1", "4.00", "EUR", MARCH, FOOD));
         send(added("u1", "e2", "6.00", "EUR", MARCH, FOOD));
 
-        assertThat(category("u1", 3, FOOD, "EUR")).hasValue(categoryTotal("u1", 3, FOOD, "EUR", "10.00", 2));
+        assertThat(category("u1", 3, FOOD, "EUR")).hasValue(categoryTotal("u1", 3, FOOD, "EUR", "10.00", 2, "4.00", "6.00"));
     }
 
     @Test
@@ -200,9 +200,9 @@ class AggregatesTopologyTest {
         send(added("u1", "e1", "4.00", "EUR", MARCH));
         send(categorized("u1", "e1", 1, FOOD));
 
-        assertThat(category("u1", 3, null, "EUR")).hasValue(categoryTotal("u1", 3, null, "EUR", "0.00", 0));
-        assertThat(category("u1", 3, FOOD, "EUR")).hasValue(categoryTotal("u1", 3, FOOD, "EUR", "4.00", 1));
-        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "4.00", 1));
+        assertThat(category("u1", 3, null, "EUR")).hasValue(categoryTotal("u1", 3, null, "EUR", "0.00", 0, null, null));
+        assertThat(category("u1", 3, FOOD, "EUR")).hasValue(categoryTotal("u1", 3, FOOD, "EUR", "4.00", 1, "4.00", "4.00"));
+        assertThat(monthly("u1", 2026, 3, "EUR")).hasValue(month("u1", 3, "EUR", "4.00", 1, "4.00", "4.00"));
     }
 
     @Test
@@ -211,7 +211,7 @@ class AggregatesTopologyTest {
         send(updated("u1", "e1", 2, "5.00", "EUR", MARCH, FUN));
         send(categorized("u1", "e1", 1, FOOD));
 
-        assertThat(category("u1", 3, FUN, "EUR")).hasValue(categoryTotal("u1", 3, FUN, "EUR", "5.00", 1));
+        assertThat(category("u1", 3, FUN, "EUR")).hasValue(categoryTotal("u1", 3, FUN, "EUR", "5.00", 1, "5.00", "5.00"));
         assertThat(category("u1", 3, FOOD, "EUR")).isEmpty();
     }
 
@@ -232,7 +232,7 @@ class AggregatesTopologyTest {
         send(categorized("u1", "e1", 1, null));
 
         assertThat(category("u1", 3, FOOD, "EUR")).map(CategoryTotal::count).hasValue(0L);
-        assertThat(category("u1", 3, null, "EUR")).hasValue(categoryTotal("u1", 3, null, "EUR", "4.00", 1));
+        assertThat(category("u1", 3, null, "EUR")).hasValue(categoryTotal("u1", 3, null, "EUR", "4.00", 1, "4.00", "4.00"));
     }
 
     @Test
@@ -240,8 +240,8 @@ class AggregatesTopologyTest {
         send(added("u1", "e1", "4.00", "EUR", MARCH, FOOD));
         send(updated("u1", "e1", 2, "4.50", "EUR", MARCH, FUN));
 
-        assertThat(category("u1", 3, FOOD, "EUR")).hasValue(categoryTotal("u1", 3, FOOD, "EUR", "0.00", 0));
-        assertThat(category("u1", 3, FUN, "EUR")).hasValue(categoryTotal("u1", 3, FUN, "EUR", "4.50", 1));
+        assertThat(category("u1", 3, FOOD, "EUR")).hasValue(categoryTotal("u1", 3, FOOD, "EUR", "0.00", 0, null, null));
+        assertThat(category("u1", 3, FUN, "EUR")).hasValue(categoryTotal("u1", 3, FUN, "EUR", "4.50", 1, "4.50", "4.50"));
     }
 
     @Test
@@ -250,7 +250,7 @@ class AggregatesTopologyTest {
         send(updated("u1", "e1", 2, "4.00", "EUR", APRIL, FOOD));
 
         assertThat(category("u1", 3, FOOD, "EUR")).map(CategoryTotal::count).hasValue(0L);
-        assertThat(category("u1", 4, FOOD, "EUR")).hasValue(categoryTotal("u1", 4, FOOD, "EUR", "4.00", 1));
+        assertThat(category("u1", 4, FOOD, "EUR")).hasValue(categoryTotal("u1", 4, FOOD, "EUR", "4.00", 1, "4.00", "4.00"));
     }
 
     // --- all-time summary
@@ -262,7 +262,7 @@ class AggregatesTopologyTest {
         send(added("u1", "e3", "1.00", "USD", APRIL));
 
         assertThat(summary("u1", "EUR")).hasValue(new SummaryTotal("u1", "EUR", new BigDecimal("10.00"), 2,
-                null, null));
+                new BigDecimal("4.00"), new BigDecimal("6.00")));
         assertThat(summary("u1", "USD")).map(SummaryTotal::total).hasValue(new BigDecimal("1.00"));
     }
 
@@ -376,11 +376,18 @@ class AggregatesTopologyTest {
         return topology.summary(userId, currency);
     }
 
-    private static MonthlyTotal month(String userId, int month, String currency, String total, long count) {
-        return new MonthlyTotal(userId, 2026, month, currency, new BigDecimal(total), count);
+    private static MonthlyTotal month(String userId, int month, String currency, String total, long count, String min,
+            String max) {
+        return new MonthlyTotal(userId, 2026, month, currency, new BigDecimal(total), count, amount(min), amount(max));
     }
 
-    private static CategoryTotal categoryTotal(String userId, int month, String categoryId, String currency, String total, long count) {
-        return new CategoryTotal(userId, 2026, month, categoryId, currency, new BigDecimal(total), count);
+    private static CategoryTotal categoryTotal(String userId, int month, String categoryId, String currency, String total,
+            long count, String min, String max) {
+        return new CategoryTotal(userId, 2026, month, categoryId, currency, new BigDecimal(total), count, amount(min),
+                amount(max));
+    }
+
+    private static BigDecimal amount(String decimal) {
+        return decimal == null ? null : new BigDecimal(decimal);
     }
 }

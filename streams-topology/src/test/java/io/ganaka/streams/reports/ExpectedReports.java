@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * The reports recomputed the plain way, as the test oracle: the highest version of each expense decides, a
  * categorization counts when it is of that version (histories hold at most one per version), and live expenses are
- * summed with BigDecimal per bucket. Zones are fixed per user for the whole history.
+ * summed with BigDecimal per bucket, their smallest and largest amount taken by sorting. Zones are fixed per user for the whole history.
  */
 record ExpectedReports(
         Map<MonthKey, MonthlyTotal> monthly, Map<CategoryKey, CategoryTotal> categories, Map<SummaryKey, SummaryTotal> summaries) {
@@ -60,13 +60,13 @@ record ExpectedReports(
         return new ExpectedReports(
                 sum(live, l -> new MonthKey(l.userId(), l.when().getYear(), l.when().getMonthValue(), l.currency()),
                         (key, amounts) -> new MonthlyTotal(key.userId(), key.year(), key.month(), key.currency(),
-                                total(amounts), amounts.size(), null, null)),
+                                total(amounts), amounts.size(), min(amounts), max(amounts))),
                 sum(live, l -> new CategoryKey(l.userId(), l.when().getYear(), l.when().getMonthValue(), l.categoryId(), l.currency()),
                         (key, amounts) -> new CategoryTotal(key.userId(), key.year(), key.month(), key.categoryId(), key.currency(),
-                                total(amounts), amounts.size())),
+                                total(amounts), amounts.size(), min(amounts), max(amounts))),
                 sum(live, l -> new SummaryKey(l.userId(), l.currency()),
                         (key, amounts) -> new SummaryTotal(key.userId(), key.currency(), total(amounts), amounts.size(),
-                                null, null)));
+                                min(amounts), max(amounts))));
     }
 
     /** Whether a report is of a bucket that has emptied: count 0, total 0 and (where it has them) no extremes. */
@@ -75,7 +75,7 @@ record ExpectedReports(
             return total.count() == 0 && total.total().signum() == 0 && total.min() == null && total.max() == null;
         }
         if (report instanceof CategoryTotal total) {
-            return total.count() == 0 && total.total().signum() == 0;
+            return total.count() == 0 && total.total().signum() == 0 && total.min() == null && total.max() == null;
         }
         SummaryTotal total = (SummaryTotal) report;
         return total.count() == 0 && total.total().signum() == 0 && total.min() == null && total.max() == null;
@@ -103,7 +103,13 @@ record ExpectedReports(
         return amounts.stream().reduce(BigDecimal::add).orElseThrow();
     }
 
+    private static BigDecimal min(List<BigDecimal> amounts) {
+        return amounts.stream().min(BigDecimal::compareTo).orElseThrow();
+    }
 
+    private static BigDecimal max(List<BigDecimal> amounts) {
+        return amounts.stream().max(BigDecimal::compareTo).orElseThrow();
+    }
 
     static String expenseId(Event event) {
         if (event.data() instanceof ExpenseChange change) {
