@@ -45,9 +45,14 @@ class ReportsApiIT {
 
     private static void category(User user, int year, int month, UUID categoryId, String currency, String total,
                                  long count) throws Exception {
-        update("INSERT INTO category_summaries (user_id, year, month, category_id, currency, total, count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.fromString(user.id()), year, month, categoryId, currency,
-                new BigDecimal(total), count);
+        category(user, year, month, categoryId, currency, total, count, null, null);
+    }
+
+    private static void category(User user, int year, int month, UUID categoryId, String currency, String total,
+                                 long count, String min, String max) throws Exception {
+        update("INSERT INTO category_summaries (user_id, year, month, category_id, currency, total, count,"
+                + " min_amount, max_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.fromString(user.id()), year,
+                month, categoryId, currency, new BigDecimal(total), count, decimal(min), decimal(max));
     }
 
     private static void summary(User user, String currency, String total, long count, String min, String max)
@@ -121,8 +126,8 @@ class ReportsApiIT {
         UUID coffee = namedCategory(ada, "Coffee");
         UUID rent = namedCategory(ada, "Rent");
         UUID deleted = UUID.randomUUID(); // a category that is gone: its totals stay under its id
-        category(ada, 2026, 3, coffee, "EUR", "12.50", 3);
-        category(ada, 2026, 3, rent, "EUR", "800.00", 1);
+        category(ada, 2026, 3, coffee, "EUR", "12.50", 3, "2.50", "6.00");
+        category(ada, 2026, 3, rent, "EUR", "800.00", 1, "800.00", "800.00");
         category(ada, 2026, 3, null, "EUR", "40.00", 2);
         category(ada, 2026, 3, deleted, "EUR", "5.00", 1);
         category(ada, 2026, 3, coffee, "USD", "0.00", 0);   // fell to zero: left out
@@ -130,13 +135,13 @@ class ReportsApiIT {
 
         assertThat(ok("/reports/categories/2026/3", ada)).isEqualTo(json("{\"year\":2026,\"month\":3,\"categories\":["
                 + "{\"categoryId\":\"" + rent + "\",\"name\":\"Rent\",\"currency\":\"EUR\",\"total\":\"800.00\","
-                + "\"count\":1},"
+                + "\"count\":1,\"min\":\"800.00\",\"max\":\"800.00\",\"average\":\"800.00\"},"
                 + "{\"categoryId\":null,\"name\":\"Uncategorized\",\"currency\":\"EUR\",\"total\":\"40.00\","
-                + "\"count\":2},"
+                + "\"count\":2,\"min\":null,\"max\":null,\"average\":\"20.00\"},"
                 + "{\"categoryId\":\"" + coffee + "\",\"name\":\"Coffee\",\"currency\":\"EUR\",\"total\":\"12.50\","
-                + "\"count\":3},"
+                + "\"count\":3,\"min\":\"2.50\",\"max\":\"6.00\",\"average\":\"4.17\"},"
                 + "{\"categoryId\":\"" + deleted + "\",\"name\":null,\"currency\":\"EUR\",\"total\":\"5.00\","
-                + "\"count\":1}]}"));
+                + "\"count\":1,\"min\":null,\"max\":null,\"average\":\"5.00\"}]}"));
     }
 
     @Test

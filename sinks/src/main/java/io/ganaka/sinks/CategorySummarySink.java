@@ -36,11 +36,13 @@ final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
      */
     static final String UPSERT = """
             INSERT INTO category_summaries AS s
-                (user_id, year, month, category_id, currency, total, count, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, now())
+                (user_id, year, month, category_id, currency, total, count, min_amount, max_amount, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (user_id, year, month, COALESCE(category_id, '00000000-0000-0000-0000-000000000000'), currency)
-            DO UPDATE SET total = EXCLUDED.total, count = EXCLUDED.count, updated_at = now()
-            WHERE (s.total, s.count) IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.count)
+            DO UPDATE SET total = EXCLUDED.total, count = EXCLUDED.count, min_amount = EXCLUDED.min_amount,
+                max_amount = EXCLUDED.max_amount, updated_at = now()
+            WHERE (s.total, s.count, s.min_amount, s.max_amount)
+                IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.count, EXCLUDED.min_amount, EXCLUDED.max_amount)
             """;
 
     private final String topic;
@@ -87,6 +89,8 @@ final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
             upsert.setString(5, t.currency());
             upsert.setBigDecimal(6, t.total());
             upsert.setLong(7, t.count());
+            upsert.setBigDecimal(8, t.min());
+            upsert.setBigDecimal(9, t.max());
         });
     }
 }

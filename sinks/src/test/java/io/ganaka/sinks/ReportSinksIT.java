@@ -185,7 +185,6 @@ class ReportSinksIT {
         send(new MonthlyTotal(user, 2026, 3, "EUR", amount("10.00"), 1, amount("10.00"), amount("10.00")));
         send(new MonthlyTotal(user, 2026, 3, "EUR", amount("25.00"), 2, amount("10.00"), amount("15.00")));
         send(new MonthlyTotal(user, 2026, 4, "USD", amount("0.00"), 0, null, null)); // fell to zero
-        // Category totals carry their extremes too, which category_summaries does not keep.
         send(new CategoryTotal(user, 2026, 3, coffee, "EUR", amount("10.00"), 1, amount("10.00"), amount("10.00")));
         send(new CategoryTotal(user, 2026, 3, null, "EUR", amount("15.00"), 1, amount("15.00"), amount("15.00")));
         send(new CategoryTotal(user, 2026, 3, null, "EUR", amount("20.00"), 2, amount("5.00"),
@@ -200,9 +199,12 @@ class ReportSinksIT {
             assertThat(monthly("year, month, currency, total, count, min_amount, max_amount")).containsExactly(
                     "year=2026 month=3 currency=EUR total=25.00 count=2 min_amount=10.00 max_amount=15.00",
                     "year=2026 month=4 currency=USD total=0.00 count=0 min_amount=null max_amount=null");
-            assertThat(categories("year, month, category_id, currency, total, count")).containsExactly(
-                    "year=2026 month=3 category_id=null currency=EUR total=20.00 count=2",
-                    "year=2026 month=3 category_id=" + coffee + " currency=EUR total=0.00 count=0");
+            assertThat(categories("year, month, category_id, currency, total, count, min_amount, max_amount"))
+                    .containsExactly(
+                            "year=2026 month=3 category_id=null currency=EUR total=20.00 count=2 min_amount=5.00"
+                                    + " max_amount=15.00",
+                            "year=2026 month=3 category_id=" + coffee + " currency=EUR total=0.00 count=0"
+                                    + " min_amount=null max_amount=null");
             assertThat(summaries("currency, total, count, min_amount, max_amount")).containsExactly(
                     "currency=EUR total=25.00 count=2 min_amount=10.00 max_amount=15.00",
                     "currency=JPY total=1500.00 count=1 min_amount=1500.00 max_amount=1500.00");

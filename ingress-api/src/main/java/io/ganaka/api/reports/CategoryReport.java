@@ -11,6 +11,8 @@ public record CategoryReport(int year, int month, List<CategoryTotal> categories
     /**
      * One category's total in one currency. {@code name} is {@link #UNCATEGORIZED} when {@code categoryId} is null,
      * and null for a category that has since been deleted (its total is kept under its id; the name is gone).
+     * {@code min}/{@code max} are the smallest and largest expense (null on totals written before they were kept).
      */
-    public record CategoryTotal(String categoryId, String name, String currency, String total, long count) {}
+    public record CategoryTotal(String categoryId, String name, String currency, String total, long count,
+                                String min, String max, String average) {}
 }

@@ -19,7 +19,7 @@ public final class ReportRepository {
             + " FROM monthly_summaries WHERE user_id = ? AND year = ? AND month = ? AND count > 0 ORDER BY currency";
 
     /** Categories are joined on the same user, so a category id can only ever name one of the caller's own. */
-    private static final String CATEGORIES = "SELECT s.category_id, c.name, s.currency, s.total, s.count"
+    private static final String CATEGORIES = "SELECT s.category_id, c.name, s.currency, s.total, s.count, s.min_amount, s.max_amount"
             + " FROM category_summaries s LEFT JOIN categories c ON c.user_id = s.user_id AND c.id = s.category_id"
             + " WHERE s.user_id = ? AND s.year = ? AND s.month = ? AND s.count > 0"
             + " ORDER BY s.total DESC, s.currency, s.category_id NULLS FIRST";
@@ -55,7 +55,9 @@ public final class ReportRepository {
                     String currency = rs.getString("currency").strip();
                     totals.add(new CategoryReport.CategoryTotal(categoryId == null ? null : categoryId.toString(),
                             name, currency, ReportAmounts.format(rs.getBigDecimal("total"), currency),
-                            rs.getLong("count")));
+                            rs.getLong("count"), ReportAmounts.format(rs.getBigDecimal("min_amount"), currency),
+                            ReportAmounts.format(rs.getBigDecimal("max_amount"), currency),
+                            ReportAmounts.average(rs.getBigDecimal("total"), rs.getLong("count"), currency)));
                 }
                 return totals;
             }

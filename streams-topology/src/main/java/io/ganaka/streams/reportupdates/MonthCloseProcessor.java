@@ -66,7 +66,7 @@ final class MonthCloseProcessor implements Processor<String, Object, String, Eve
         } else if (record.value() instanceof CategoryTotal t && t.userId() != null) {
             keep(t.userId(), t.year(), t.month(),
                     MonthCloseStores.categoryKey(t.userId(), t.year(), t.month(), t.categoryId(), t.currency()),
-                    new ReportLine(t.categoryId(), t.currency(), t.total(), t.count(), null, null));
+                    new ReportLine(t.categoryId(), t.currency(), t.total(), t.count(), t.min(), t.max()));
         }
     }
 

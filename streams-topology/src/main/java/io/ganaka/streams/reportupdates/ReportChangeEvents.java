@@ -34,7 +34,7 @@ final class ReportChangeEvents {
                     new ReportUpdated(MONTHLY, t.year(), t.month(), null, List.of(line), List.of()), timestamp));
         }
         if (report instanceof CategoryTotal t && t.userId() != null) {
-            ReportLine line = new ReportLine(t.categoryId(), t.currency(), t.total(), t.count(), null, null);
+            ReportLine line = new ReportLine(t.categoryId(), t.currency(), t.total(), t.count(), t.min(), t.max());
             return Optional.of(event(Topic.REPORTS_CATEGORIES, t.userId(),
                     key(t.year(), t.month(), t.categoryId(), t.currency()),
                     new ReportUpdated(CATEGORY, t.year(), t.month(), null, List.of(line), List.of()), timestamp));

@@ -73,6 +73,16 @@ class ReportUpdatesTopologyTest {
     }
 
     @Test
+    void aCategoryTotalKeepsItsExtremes() {
+        topology.send(new CategoryTotal(user, 2026, 3, FOOD, "EUR", new BigDecimal("15.00"), 2,
+                new BigDecimal("5.00"), new BigDecimal("10.00")));
+
+        assertThat(topology.read()).extracting(kv -> data(kv.value).totals()).containsExactly(List.of(
+                new ReportLine(FOOD, "EUR", new BigDecimal("15.00"), 2, new BigDecimal("5.00"),
+                        new BigDecimal("10.00"))));
+    }
+
+    @Test
     void anAllTimeTotalBecomesASummaryWithoutYearOrMonthAndKeepsItsExtremes() {
         topology.send(new SummaryTotal(user, "EUR", new BigDecimal("30.00"), 2, new BigDecimal("10.00"),
                 new BigDecimal("20.00")));
