@@ -1,6 +1,7 @@
 package io.ganaka.app;
 
 import io.ganaka.schemas.Naming;
+import io.ganaka.sinks.notify.NotificationSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * @param kafkaBootstrapServers empty in dev mode when the process should start its own broker
  * @param corsOrigins exact browser origins ({@code https://app.example.org}) allowed to call the API; empty: none
  * @param stateDir Kafka Streams state; empty in dev mode, which uses a temporary directory removed at exit
+ * @param notifications SMTP, SMS and the notification dispatcher (see {@link NotificationConfig})
  */
 public record GanakaConfig(
         boolean dev,
@@ -31,7 +33,8 @@ public record GanakaConfig(
         Naming naming,
         int httpPort,
         List<String> corsOrigins,
-        Optional<Path> stateDir) {
+        Optional<Path> stateDir,
+        NotificationSettings notifications) {
 
     public GanakaConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -75,12 +78,13 @@ public record GanakaConfig(
         int port = r.integer("GANAKA_HTTP_PORT", 8080, 0, 65535);
         List<String> corsOrigins = corsOrigins(r.string("CORS_ORIGINS", "").orElse(""), problems);
         Optional<Path> stateDir = r.string("GANAKA_STATE_DIR", null).map(Path::of);
+        NotificationSettings notifications = NotificationConfig.load(env, dev, problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
-                secret, naming, port, corsOrigins, stateDir);
+                secret, naming, port, corsOrigins, stateDir, notifications);
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {

@@ -13,6 +13,7 @@ import io.ganaka.bridge.BridgeSettings;
 import io.ganaka.sinks.NatsProjectionReports;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
+import io.ganaka.sinks.notify.Notifications;
 import io.ganaka.streams.StreamsRole;
 import io.ganaka.streams.StreamsSettings;
 import io.nats.client.Connection;
@@ -71,6 +72,9 @@ public final class GanakaSystem implements AutoCloseable {
             Connection nats = remember(Connections.nats(config, "ganaka-sinks"));
             remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)), db,
                     new NatsProjectionReports(nats, config.naming())));
+            remember(Notifications.start(config.notifications(),
+                    new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200)), db,
+                    Notifications.standardChannels(config.notifications(), nats, config.naming())));
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {

@@ -30,6 +30,9 @@ import io.ganaka.api.imports.ImportRunner;
 import io.ganaka.api.imports.ImportService;
 import io.ganaka.api.imports.ImportSettings;
 import io.ganaka.api.imports.ImportUploads;
+import io.ganaka.api.notifications.NotificationHandlers;
+import io.ganaka.api.notifications.NotificationRepository;
+import io.ganaka.api.notifications.NotificationService;
 import io.ganaka.api.http.AccessCheck;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
@@ -160,7 +163,8 @@ public final class ApiServer implements AutoCloseable {
                 ruleHandlers(s, db, publisher),
                 new ImportHandlers(new ImportService(importRepository, new ImportLookups(db), imports, publisher,
                         s.publishTimeout(), importSettings), new ImportUploads(importSettings.maxUploadBytes())),
-                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))));
+                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))),
+                new NotificationHandlers(new NotificationService(new NotificationRepository(db))));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();

@@ -8,6 +8,7 @@ import io.ganaka.api.expenses.ExpenseExportHandlers;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.imports.ImportHandlers;
+import io.ganaka.api.notifications.NotificationHandlers;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.rules.RuleHandlers;
 import io.ganaka.api.users.UserHandlers;
@@ -39,12 +40,14 @@ public final class Routes {
     private final RuleHandlers rules;
     private final ImportHandlers imports;
     private final ExpenseExportHandlers exports;
+    private final NotificationHandlers notifications;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
                   Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets,
-                  RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports) {
+                  RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports,
+                  NotificationHandlers notifications) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -60,6 +63,7 @@ public final class Routes {
         this.rules = rules;
         this.imports = imports;
         this.exports = exports;
+        this.notifications = notifications;
     }
 
     private List<Route> routes() {
@@ -115,7 +119,9 @@ public final class Routes {
                 Route.post("/imports", imports::create, ApiRole.USER),
                 Route.get("/imports", imports::list, ApiRole.USER),
                 Route.get("/imports/{id}", imports::get, ApiRole.USER),
-                Route.get("/imports/{id}/rows", imports::rows, ApiRole.USER));
+                Route.get("/imports/{id}/rows", imports::rows, ApiRole.USER),
+
+                Route.get("/notifications", notifications::list, ApiRole.USER));
     }
 
     /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */
