@@ -23,7 +23,13 @@ record RunningSystem(GanakaConfig config, String kafkaBootstrapServers, Path sta
      * from ever sharing a stream or group.
      */
     static RunningSystem start(TestEnvironment env, String prefixSuffix, String stateDirPrefix) throws Exception {
-        Map<String, String> vars = new HashMap<>();
+        return start(env, prefixSuffix, stateDirPrefix, Map.of());
+    }
+
+    /** {@link #start(TestEnvironment, String, String)} with more environment variables (e.g. the SMTP server). */
+    static RunningSystem start(TestEnvironment env, String prefixSuffix, String stateDirPrefix,
+                               Map<String, String> moreVars) throws Exception {
+        Map<String, String> vars = new HashMap<>(moreVars);
         vars.put("DATABASE_URL", env.jdbcUrl());
         vars.put("REDIS_URL", env.redisUrl());
         vars.put("NATS_URL", env.natsUrl());
