@@ -152,7 +152,11 @@ public final class NotificationDispatcher implements Runnable {
         }
         CircuitBreaker breaker = breakers.get(channel.name());
         if (!breaker.tryAcquirePermission()) {
-            store.defer(n, now.plus(settings.breakerOpenWait()));
+            // Open: come back when the breaker lets a trial through. Half-open with its trial under way: come back
+            // soon, since the trial decides within one delivery whether the channel is healthy again.
+            Duration wait = breaker.getState() == CircuitBreaker.State.HALF_OPEN
+                    ? settings.pollInterval() : settings.breakerOpenWait();
+            store.defer(n, now.plus(wait));
             return;
         }
         long started = System.nanoTime();
