@@ -332,6 +332,22 @@ class NotificationsIT {
     }
 
     @Test
+    void anUndecodableRecordOnAnyInputTopicGoesToTheDeadLetterTopicAndTheRestIsNotified() throws Exception {
+        startMail();
+        startNotifications(5);
+        for (Topic topic : List.of(Topic.ALERTS, Topic.USERS, Topic.REPORTS_UPDATES)) {
+            producer.send(new ProducerRecord<>(naming.topic(topic), user.toString(),
+                    "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+        }
+
+        send(Topic.ALERTS, highValueAlert());
+
+        await().atMost(DEADLINE).until(() -> kafka.readAll(naming.topic(Topic.DLQ)).size() == 3);
+        await().atMost(DEADLINE).until(() -> sentEvents().size() == 2);
+        assertThat(received()).hasSize(1);
+    }
+
+    @Test
     void aUserWithEmailOffGetsOnlyTheInAppNotification() throws Exception {
         update("UPDATE users SET preferences = ?::jsonb WHERE id = ?",
                 "{\"notifications\":{\"email\":false,\"sms\":{\"enabled\":false},\"inApp\":true}}", user);
