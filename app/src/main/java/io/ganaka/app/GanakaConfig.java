@@ -2,6 +2,7 @@ package io.ganaka.app;
 
 import io.ganaka.schemas.Naming;
 import io.ganaka.streams.TopologySettings;
+import io.ganaka.sinks.notify.NotificationSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  * @param stateDir Kafka Streams state; empty in dev mode, which uses a temporary directory removed at exit
  * @param topologies what the streams topologies are built from: alert defaults, month close timing
  * @param webhooksAllowPrivate whether webhooks may target loopback and private addresses (dev default: yes)
+ * @param notifications SMTP, SMS and the notification dispatcher (see {@link NotificationConfig})
  */
 public record GanakaConfig(
         boolean dev,
@@ -40,7 +42,8 @@ public record GanakaConfig(
         List<String> corsOrigins,
         Optional<Path> stateDir,
         TopologySettings topologies,
-        boolean webhooksAllowPrivate) {
+        boolean webhooksAllowPrivate,
+        NotificationSettings notifications) {
 
     public GanakaConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -88,12 +91,14 @@ public record GanakaConfig(
         TopologySettings topologies = TopologyConfig.load(env, problems);
         // Off outside dev: a webhook must not be a way into the machine's own network.
         boolean webhooksAllowPrivate = r.bool("GANAKA_WEBHOOKS_ALLOW_PRIVATE", dev);
+        NotificationSettings notifications = NotificationConfig.load(env, dev, problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
-                secret, naming, port, metricsPort, corsOrigins, stateDir, topologies, webhooksAllowPrivate);
+                secret, naming, port, metricsPort, corsOrigins, stateDir, topologies, webhooksAllowPrivate,
+                notifications);
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {

@@ -19,6 +19,7 @@ import io.ganaka.bridge.BridgeSettings;
 import io.ganaka.sinks.NatsProjectionReports;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
+import io.ganaka.sinks.notify.Notifications;
 import io.ganaka.streams.StreamsRole;
 import io.ganaka.streams.StreamsSettings;
 import io.nats.client.Connection;
@@ -81,6 +82,9 @@ public final class GanakaSystem implements AutoCloseable {
                     db, new NatsProjectionReports(nats, config.naming())));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.CONSUMER, "sinks", sinks::consumerMetrics));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "sinks", sinks::producerMetrics));
+            remember(Notifications.start(config.notifications(),
+                    new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200)), db,
+                    Notifications.standardChannels(config.notifications(), nats, config.naming())));
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {

@@ -24,7 +24,13 @@ record RunningSystem(GanakaConfig config, String kafkaBootstrapServers, Path sta
      * from ever sharing a stream or group.
      */
     static RunningSystem start(TestEnvironment env, String prefixSuffix, String stateDirPrefix) throws Exception {
-        return start(env, prefixSuffix, stateDirPrefix, EnumSet.allOf(Role.class), Map.of());
+        return start(env, prefixSuffix, stateDirPrefix, Map.of());
+    }
+
+    /** {@link #start(TestEnvironment, String, String)} with more environment variables (e.g. the SMTP server). */
+    static RunningSystem start(TestEnvironment env, String prefixSuffix, String stateDirPrefix,
+                               Map<String, String> moreVars) throws Exception {
+        return start(env, prefixSuffix, stateDirPrefix, EnumSet.allOf(Role.class), moreVars);
     }
 
     /**

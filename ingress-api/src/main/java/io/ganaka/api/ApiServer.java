@@ -33,6 +33,9 @@ import io.ganaka.api.imports.ImportUploads;
 import io.ganaka.api.metrics.HttpRequestMetrics;
 import io.ganaka.api.metrics.MetricsHandler;
 import io.ganaka.api.metrics.RateLimitMetrics;
+import io.ganaka.api.notifications.NotificationHandlers;
+import io.ganaka.api.notifications.NotificationRepository;
+import io.ganaka.api.notifications.NotificationService;
 import io.ganaka.api.http.AccessCheck;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
@@ -190,7 +193,8 @@ public final class ApiServer implements AutoCloseable {
                 new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))),
                 new WebhookHandlers(new WebhookService(new WebhookRepository(db), webhookSender, Clock.systemUTC()),
                         webhookSettings.policy()),
-                new MetricsHandler(metrics));
+                new MetricsHandler(metrics),
+                new NotificationHandlers(new NotificationService(new NotificationRepository(db))));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
         metrics.register(new RateLimitMetrics(abuseMetrics));
         Javalin app = Javalin.create(config -> {

@@ -62,6 +62,22 @@ public final class Sinks implements AutoCloseable {
         return sinks;
     }
 
+    /**
+     * Starts only the given sinks (e.g. the notification intake), each run like the projections; returns at once.
+     */
+    public static Sinks startOnly(SinkSettings settings, DataSource db, List<? extends Sink<?>> only) {
+        Producer<byte[], byte[]> producer = new KafkaProducer<>(SinkKafkaConfig.deadLetterProducer(settings),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        Sinks sinks = new Sinks(producer, ProjectionReports.NONE);
+        try {
+            only.forEach(sink -> sinks.launch(sink, settings, db));
+        } catch (RuntimeException e) {
+            sinks.close();
+            throw e;
+        }
+        return sinks;
+    }
+
     private <T> void launch(Sink<T> sink, SinkSettings settings, DataSource db) {
         DeadLetters deadLetters =
                 new KafkaDeadLetters(deadLetterProducer, settings.naming().topic(Topic.DLQ), sink.name());

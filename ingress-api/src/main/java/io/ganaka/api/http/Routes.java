@@ -9,6 +9,7 @@ import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.imports.ImportHandlers;
 import io.ganaka.api.metrics.MetricsHandler;
+import io.ganaka.api.notifications.NotificationHandlers;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.rules.RuleHandlers;
 import io.ganaka.api.users.UserHandlers;
@@ -45,6 +46,7 @@ public final class Routes {
     private final ExpenseExportHandlers exports;
     private final WebhookHandlers webhooks;
     private final MetricsHandler metrics;
+    private final NotificationHandlers notifications;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
@@ -52,7 +54,8 @@ public final class Routes {
                   Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets,
                   RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports,
                   WebhookHandlers webhooks,
-                  MetricsHandler metrics) {
+                  MetricsHandler metrics,
+                  NotificationHandlers notifications) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -70,6 +73,7 @@ public final class Routes {
         this.exports = exports;
         this.webhooks = webhooks;
         this.metrics = metrics;
+        this.notifications = notifications;
     }
 
     private List<Route> routes() {
@@ -136,7 +140,8 @@ public final class Routes {
                 Route.delete("/webhooks/{id}", webhooks::delete, ApiRole.USER),
                 Route.post("/webhooks/{id}/rotate-secret", webhooks::rotateSecret, ApiRole.USER),
                 // Sends to the target synchronously, within the webhook settings' short timeouts.
-                Route.post("/webhooks/{id}/test", webhooks::test, ApiRole.USER));
+                Route.post("/webhooks/{id}/test", webhooks::test, ApiRole.USER),
+                Route.get("/notifications", notifications::list, ApiRole.USER));
     }
 
     /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */

@@ -1,0 +1,88 @@
+package io.ganaka.sinks.notify;
+
+import io.ganaka.schemas.Naming;
+import io.ganaka.schemas.Topic;
+import io.ganaka.sinks.SinkSettings;
+import io.ganaka.sinks.Sinks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notifications of the sinks role: the intake sinks of {@code ganaka.alerts}, {@code ganaka.users} and
+ * {@code ganaka.reports.updates}, and the dispatcher that delivers what they stored. Closing stops the intake after its
+ * batch, then the dispatcher after its batch, then the event producer.
+ */
+public final class Notifications implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Sinks intake;
+    private final NotificationDispatcher dispatcher;
+    private final KafkaNotificationEvents events;
+
+    private Notifications(Sinks intake, NotificationDispatcher dispatcher, KafkaNotificationEvents events) {
+        this.intake = intake;
+        this.dispatcher = dispatcher;
+        this.events = events;
+    }
+
+    /** E-mail (SMTP), SMS (the configured provider) and in-app (NATS core) as the settings describe them. */
+    public static List<NotificationChannel> standardChannels(NotificationSettings settings,
+                                                             io.nats.client.Connection nats, Naming naming) {
+        SmsProvider sms = settings.sms().provider().equals("webhook")
+                ? new WebhookSmsProvider(settings.sms().webhookUrl().orElseThrow(),
+                        settings.sms().webhookToken().orElse(""), settings.sms().timeout())
+                : new LogSmsProvider();
+        return List.of(new EmailChannel(settings.smtp()), new SmsChannel(sms),
+                new InAppChannel(nats, naming, Duration.ofSeconds(5)));
+    }
+
+    /**
+     * Starts intake and dispatcher over the given channels (the standard ones, plus any other such as a webhook
+     * channel); returns at once.
+     */
+    public static Notifications start(NotificationSettings settings, SinkSettings sinkSettings, DataSource db,
+                                      List<NotificationChannel> channels) {
+        Naming naming = sinkSettings.naming();
+        NotificationIntake intake = new NotificationIntake(channels, new NotificationTemplates(), Clock.systemUTC());
+        List<NotificationIntakeSink> sinks = new ArrayList<>();
+        sinks.add(new NotificationIntakeSink("notify-alerts", naming.topic(Topic.ALERTS), intake));
+        sinks.add(new NotificationIntakeSink("notify-users", naming.topic(Topic.USERS), intake));
+        sinks.add(new NotificationIntakeSink("notify-reports", naming.topic(Topic.REPORTS_UPDATES), intake));
+        KafkaNotificationEvents events = new KafkaNotificationEvents(sinkSettings.kafkaBootstrapServers(),
+                naming.groupId("notify-events"), naming.topic(Topic.NOTIFICATIONS));
+        Sinks running;
+        try {
+            running = Sinks.startOnly(sinkSettings, db, sinks);
+        } catch (RuntimeException e) {
+            events.close();
+            throw e;
+        }
+        NotificationDispatcher dispatcher = new NotificationDispatcher(new NotificationStore(db), channels, events,
+                settings.dispatcher(), Clock.systemUTC());
+        Thread thread = new Thread(dispatcher, "ganaka-notify-dispatcher");
+        thread.start();
+        LOG.info("notifications dispatching over {}", channels.stream().map(NotificationChannel::name).toList());
+        return new Notifications(running, dispatcher, events);
+    }
+
+    @Override
+    public void close() {
+        intake.close();
+        dispatcher.requestStop();
+        try {
+            if (!dispatcher.awaitStopped(STOP_TIMEOUT)) {
+                LOG.warn("notification dispatcher did not stop within {}", STOP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        events.close();
+    }
+}
