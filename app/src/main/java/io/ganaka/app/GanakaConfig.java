@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param metricsPort where a process serves {@code /metrics} on a port of its own (0: any free port); empty: only
  *     the API port serves it, so a process without the API role exports nothing
  * @param corsOrigins exact browser origins ({@code https://app.example.org}) allowed to call the API; empty: none
+ * @param streamsStandbyReplicas warm copies of each Kafka Streams state store kept by other instances, for fast
+ *     fail-over; useful only with more than one streams process
  * @param stateDir Kafka Streams state; empty in dev mode, which uses a temporary directory removed at exit
  * @param topologies what the streams topologies are built from: alert defaults, month close timing
  * @param webhooksAllowPrivate whether webhooks may target loopback and private addresses (dev default: yes)
@@ -35,6 +37,7 @@ public record GanakaConfig(
         Optional<String> kafkaBootstrapServers,
         int kafkaPartitions,
         short kafkaReplicationFactor,
+        int streamsStandbyReplicas,
         byte[] jwtSecret,
         Naming naming,
         int httpPort,
@@ -82,6 +85,7 @@ public record GanakaConfig(
                 .ifPresent(k -> problems.add("KAFKA_BOOTSTRAP_SERVERS must be host:port[,host:port...], got '" + k + "'"));
         int partitions = r.integer("GANAKA_KAFKA_PARTITIONS", 6, 1, 1000);
         int replication = r.integer("GANAKA_KAFKA_REPLICATION", 1, 1, 9);
+        int standbyReplicas = r.integer("GANAKA_STREAMS_STANDBY_REPLICAS", 0, 0, 9);
         byte[] secret = needsSecrets ? jwtSecret(r, dev, problems) : new byte[0];
         Naming naming = r.string("GANAKA_PREFIX", "").map(p -> naming(p, problems)).orElse(Naming.DEFAULT);
         int port = r.integer("GANAKA_HTTP_PORT", 8080, 0, 65535);
@@ -97,6 +101,7 @@ public record GanakaConfig(
             throw new ConfigException(problems);
         }
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
+                standbyReplicas,
                 secret, naming, port, metricsPort, corsOrigins, stateDir, topologies, webhooksAllowPrivate,
                 notifications);
     }

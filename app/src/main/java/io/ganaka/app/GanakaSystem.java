@@ -89,7 +89,8 @@ public final class GanakaSystem implements AutoCloseable {
         }
         if (roles.contains(Role.STREAMS)) {
             StreamsRole streams = remember(StreamsRole.start(new StreamsSettings(config.naming(), kafka, stateDir,
-                    config.kafkaReplicationFactor(), 0, Duration.ofMillis(100), config.topologies())));
+                    config.kafkaReplicationFactor(), config.streamsStandbyReplicas(), Duration.ofMillis(100),
+                    config.topologies())));
             for (String client : streams.clientNames()) {
                 metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.STREAMS, client,
                         () -> streams.metrics(client)));

@@ -55,6 +55,16 @@ class GanakaConfigTest {
     }
 
     @Test
+    void streamsStandbyReplicasDefaultToNoneAndAreBounded() {
+        assertThat(GanakaConfig.load(Map.of(), true).streamsStandbyReplicas()).isZero();
+        assertThat(GanakaConfig.load(Map.of("GANAKA_STREAMS_STANDBY_REPLICAS", "1"), true).streamsStandbyReplicas())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_STREAMS_STANDBY_REPLICAS", "-1"), true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("GANAKA_STREAMS_STANDBY_REPLICAS"));
+    }
+
+    @Test
     void theMetricsPortIsOffUnlessSet() {
         assertThat(GanakaConfig.load(Map.of(), true).metricsPort()).isEmpty();
         assertThat(GanakaConfig.load(Map.of("GANAKA_METRICS_PORT", " 9464 "), true).metricsPort()).hasValue(9464);

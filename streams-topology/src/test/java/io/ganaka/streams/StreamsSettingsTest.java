@@ -7,6 +7,7 @@ import io.ganaka.schemas.Naming;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,21 @@ class StreamsSettingsTest {
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         // The config must be accepted by Kafka Streams itself, not only hold our values.
         assertThat(new StreamsConfig(props).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+    }
+
+    @Test
+    void eachClientIsAStaticMemberWhoseIdIsStableForItsStateDirectoryAndDiffersForAnother() {
+        String key = StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        StreamsSettings settings = StreamsSettings.singleBroker(new Naming("abc"), "b:1", stateDir);
+
+        Object reports = settings.toProperties().get(key);
+        assertThat(reports).isEqualTo(StreamsSettings.singleBroker(new Naming("abc"), "b:1", stateDir).toProperties().get(key))
+                .asString().startsWith("abc-ganaka-streams-");
+        assertThat(settings.toProperties("alerts").get(key)).isNotEqualTo(reports)
+                .asString().startsWith("abc-ganaka-streams-alerts-");
+        assertThat(StreamsSettings.singleBroker(new Naming("abc"), "b:1", Path.of("/tmp/another")).toProperties().get(key))
+                .isNotEqualTo(reports);
+        assertThat(new StreamsConfig(settings.toProperties()).originals()).containsKey(key);
     }
 
     @Test

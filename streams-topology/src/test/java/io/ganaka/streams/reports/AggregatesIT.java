@@ -59,7 +59,7 @@ class AggregatesIT {
     private static final AtomicInteger TESTS = new AtomicInteger();
 
     private final TestEnvironment env = TestEnvironment.shared();
-    // Each test its own topics and application id: a group that a closed member left waits out its session timeout.
+    // Each test its own topics and application id, so no test reads another one's state or group.
     private final Naming naming = new Naming(env.prefix() + "-" + TESTS.incrementAndGet());
     private Admin admin;
 
