@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param kafkaBootstrapServers empty in dev mode when the process should start its own broker
  * @param corsOrigins exact browser origins ({@code https://app.example.org}) allowed to call the API; empty: none
  * @param stateDir Kafka Streams state; empty in dev mode, which uses a temporary directory removed at exit
+ * @param wsPingSeconds how often the API pings each live dashboard socket ({@code GANAKA_WS_PING_SECONDS})
  */
 public record GanakaConfig(
         boolean dev,
@@ -31,7 +32,8 @@ public record GanakaConfig(
         Naming naming,
         int httpPort,
         List<String> corsOrigins,
-        Optional<Path> stateDir) {
+        Optional<Path> stateDir,
+        int wsPingSeconds) {
 
     public GanakaConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -75,12 +77,13 @@ public record GanakaConfig(
         int port = r.integer("GANAKA_HTTP_PORT", 8080, 0, 65535);
         List<String> corsOrigins = corsOrigins(r.string("CORS_ORIGINS", "").orElse(""), problems);
         Optional<Path> stateDir = r.string("GANAKA_STATE_DIR", null).map(Path::of);
+        int wsPingSeconds = r.integer("GANAKA_WS_PING_SECONDS", 25, 1, 3600);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
-                secret, naming, port, corsOrigins, stateDir);
+                secret, naming, port, corsOrigins, stateDir, wsPingSeconds);
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {

@@ -5,11 +5,15 @@ import io.ganaka.api.ApiSettings;
 import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.http.RedisIdempotencyStore;
+import io.ganaka.api.imports.ImportSettings;
+import io.ganaka.api.live.LiveFeed;
+import io.ganaka.api.live.LiveSettings;
 import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.bridge.Bridge;
 import io.ganaka.bridge.BridgeSettings;
+import io.ganaka.sinks.NatsLivePushes;
 import io.ganaka.sinks.NatsProjectionReports;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
@@ -69,8 +73,10 @@ public final class GanakaSystem implements AutoCloseable {
         if (roles.contains(Role.SINKS)) {
             // The sinks announce what they committed, so that API requests with Prefer: wait can answer.
             Connection nats = remember(Connections.nats(config, "ganaka-sinks"));
+            var sinkRedis = remember(Connections.redis(config)); // the dashboard cache
             remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)), db,
-                    new NatsProjectionReports(nats, config.naming())));
+                    new NatsProjectionReports(nats, config.naming()), sinkRedis,
+                    new NatsLivePushes(nats, config.naming())));
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {
@@ -94,7 +100,10 @@ public final class GanakaSystem implements AutoCloseable {
                     new ApiSettings(config.httpPort(), config.naming(), Duration.ofSeconds(5), 1_000_000,
                             config.corsOrigins()),
                     db, publisher, redis, tokens, hasher, AbuseLimits.DEFAULTS, projections,
-                    new RedisIdempotencyStore(redis, config.naming())));
+                    new RedisIdempotencyStore(redis, config.naming()), ImportSettings.DEFAULTS,
+                    new LiveFeed(nats, new LiveSettings(Duration.ofSeconds(config.wsPingSeconds()),
+                            LiveSettings.DEFAULTS.sendQueueLimit(), LiveSettings.DEFAULTS.maxSocketsPerUser(),
+                            LiveSettings.DEFAULTS.maxSockets()))));
             log.info("Role api listening on port {}", api.port());
         }
     }

@@ -1,6 +1,19 @@
 package io.ganaka.api;
 
+import io.ganaka.api.alerts.AlertHandlers;
+import io.ganaka.api.alerts.AlertRepository;
+import io.ganaka.api.alerts.AlertService;
+import io.ganaka.api.dashboard.DashboardCache;
+import io.ganaka.api.dashboard.DashboardHandlers;
 import io.ganaka.api.dashboard.DashboardPage;
+import io.ganaka.api.dashboard.DashboardRoutes;
+import io.ganaka.api.dashboard.DashboardService;
+import io.ganaka.api.dashboard.LivePublisher;
+import io.ganaka.api.dashboard.NatsLivePublisher;
+import io.ganaka.api.live.DashboardSocket;
+import io.ganaka.api.live.LiveFeed;
+import io.ganaka.api.live.LiveHub;
+import io.ganaka.api.live.WsTickets;
 import io.ganaka.api.auth.AccountRepository;
 import io.ganaka.api.auth.AccountService;
 import io.ganaka.api.auth.AuthHandlers;
@@ -61,6 +74,7 @@ import io.ganaka.auth.RedisSessionStore;
 import io.ganaka.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,10 +94,12 @@ public final class ApiServer implements AutoCloseable {
     private final RedisSessionStore sessions;
     private final List<RouteSpec> routeTable;
     private final ImportRunner imports;
+    private final LiveHub hub;
 
     private ApiServer(Javalin app, ExecutorService readinessExecutor, AbuseMetrics abuseMetrics,
-                      RedisSessionStore sessions, List<RouteSpec> routeTable, ImportRunner imports) {
+                      RedisSessionStore sessions, List<RouteSpec> routeTable, ImportRunner imports, LiveHub hub) {
         this.app = app;
+        this.hub = hub;
         this.imports = imports;
         this.readinessExecutor = readinessExecutor;
         this.abuseMetrics = abuseMetrics;
@@ -122,13 +138,23 @@ public final class ApiServer implements AutoCloseable {
                 ImportSettings.DEFAULTS);
     }
 
-    /** The whole server: every collaborator given. */
+    /** A server without live pushes: dashboard sockets get their snapshot only. */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
                                   ImportSettings importSettings) {
+        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
+                LiveFeed.disabled());
+    }
+
+    /** The whole server: every collaborator given, {@code live} carrying the dashboard's live pushes. */
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
+                                  ProjectionWaiter projections, IdempotencyStore idempotency,
+                                  ImportSettings importSettings, LiveFeed live) {
         ImportRepository importRepository = new ImportRepository(db);
         ImportRunner imports = new ImportRunner(importSettings, importRepository);
+        LiveHub hub = new LiveHub(live, s.naming(), Clock.systemUTC());
         // Imports left unfinished by a process that stopped are failed before this one takes new ones.
         imports.start();
         ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
@@ -160,7 +186,8 @@ public final class ApiServer implements AutoCloseable {
                 ruleHandlers(s, db, publisher),
                 new ImportHandlers(new ImportService(importRepository, new ImportLookups(db), imports, publisher,
                         s.publishTimeout(), importSettings), new ImportUploads(importSettings.maxUploadBytes())),
-                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))));
+                new ExpenseExportHandlers(new ExpenseExporter(new ExpenseExportRepository(db))),
+                dashboardRoutes(s, db, redis, tokens, sessions, hub));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();
@@ -176,9 +203,21 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             readinessExecutor.shutdownNow();
             imports.close();
+            hub.close();
             throw e;
         }
-        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table(), imports);
+        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table(), imports, hub);
+    }
+
+    private static DashboardRoutes dashboardRoutes(ApiSettings s, DataSource db, UnifiedJedis redis,
+                                                   AccessTokens tokens, RedisSessionStore sessions, LiveHub hub) {
+        LivePublisher publisher = hub.nats() == null ? LivePublisher.NONE : new NatsLivePublisher(hub.nats(), s.naming());
+        DashboardService dashboards = new DashboardService(new DashboardCache(redis, s.naming()), db, publisher,
+                Clock.systemUTC());
+        return new DashboardRoutes(new DashboardHandlers(dashboards),
+                new AlertHandlers(new AlertService(new AlertRepository(db), dashboards, Clock.systemUTC())),
+                new DashboardSocket(tokens, sessions, new WsTickets(redis, s.naming().redisPrefix()), hub,
+                        dashboards));
     }
 
     private static RuleHandlers ruleHandlers(ApiSettings s, DataSource db, EventPublisher publisher) {
@@ -206,9 +245,15 @@ public final class ApiServer implements AutoCloseable {
         return routeTable;
     }
 
+    /** The live dashboard sockets of this server. */
+    public LiveHub liveHub() {
+        return hub;
+    }
+
     @Override
     public void close() {
         app.stop();
+        hub.close();
         readinessExecutor.shutdownNow();
         imports.close();
     }

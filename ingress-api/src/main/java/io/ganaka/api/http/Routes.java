@@ -4,6 +4,8 @@ import io.ganaka.api.auth.AuthHandlers;
 import io.ganaka.api.budgets.BudgetHandlers;
 import io.ganaka.api.categories.CategoryHandlers;
 import io.ganaka.api.dashboard.DashboardPage;
+import io.ganaka.api.dashboard.DashboardRoutes;
+import io.ganaka.api.live.DashboardSocket;
 import io.ganaka.api.expenses.ExpenseExportHandlers;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
@@ -39,12 +41,13 @@ public final class Routes {
     private final RuleHandlers rules;
     private final ImportHandlers imports;
     private final ExpenseExportHandlers exports;
+    private final DashboardRoutes live;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
                   Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets,
-                  RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports) {
+                  RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports, DashboardRoutes live) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -60,6 +63,7 @@ public final class Routes {
         this.rules = rules;
         this.imports = imports;
         this.exports = exports;
+        this.live = live;
     }
 
     private List<Route> routes() {
@@ -115,7 +119,13 @@ public final class Routes {
                 Route.post("/imports", imports::create, ApiRole.USER),
                 Route.get("/imports", imports::list, ApiRole.USER),
                 Route.get("/imports/{id}", imports::get, ApiRole.USER),
-                Route.get("/imports/{id}/rows", imports::rows, ApiRole.USER));
+                Route.get("/imports/{id}/rows", imports::rows, ApiRole.USER),
+
+                Route.get("/dashboard", live.dashboard()::get, ApiRole.USER),
+                Route.get("/alerts", live.alerts()::list, ApiRole.USER),
+                Route.post("/alerts/{id}/dismiss", live.alerts()::dismiss, ApiRole.USER),
+                // The socket authenticates its upgrade itself, from the subprotocols it is offered (see DashboardSocket).
+                Route.post("/ws/ticket", live.socket()::ticket, ApiRole.USER));
     }
 
     /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */
@@ -139,15 +149,18 @@ public final class Routes {
                 routes.addHttpHandler(HandlerType.HEAD, route.spec().path(), route.handler(), route.spec().role());
             }
         }
+        routes.wsBeforeUpgrade(DashboardSocket.PATH, live.socket()::beforeUpgrade);
+        routes.ws(DashboardSocket.PATH, live.socket()::configure, ApiRole.PUBLIC);
         errors.register(routes, table());
     }
 
     /**
-     * Authenticated creations take an {@code Idempotency-Key}; the {@code /auth/} routes do not, because their answers
-     * hold credentials and tokens, which are never stored for a replay.
+     * Authenticated creations take an {@code Idempotency-Key}; the {@code /auth/} and {@code /ws/} routes do not,
+     * because their answers hold credentials, tokens and tickets, which are never stored for a replay.
      */
     static boolean isIdempotent(RouteSpec route) {
-        return route.method().equals("POST") && route.role() != ApiRole.PUBLIC && !route.path().startsWith("/auth/");
+        return route.method().equals("POST") && route.role() != ApiRole.PUBLIC && !route.path().startsWith("/auth/")
+                && !route.path().startsWith("/ws/");
     }
 
     /** A row of the table with its handler. */
