@@ -107,7 +107,13 @@ class AccessControlIT {
                     422)),
             entry("PUT /rules/{id}", new RouteCase(o -> put("/rules/" + o.ruleId(), rule(o.categoryId())), 404)),
             entry("DELETE /rules/{id}", new RouteCase(o -> delete("/rules/" + o.ruleId()), 404)),
-            entry("POST /rules/apply", new RouteCase(o -> post("/rules/apply", "{}"), 202)));
+            entry("POST /rules/apply", new RouteCase(o -> post("/rules/apply", "{}"), 202)),
+            // The stranger's own dashboard, alerts and ticket; another user's alert is not found.
+            entry("GET /dashboard", new RouteCase(o -> get("/dashboard"), 200)),
+            entry("GET /alerts", new RouteCase(o -> get("/alerts"), 200)),
+            entry("POST /alerts/{id}/dismiss", new RouteCase(o -> post("/alerts/" + o.expenseId() + "/dismiss", "{}"),
+                    404)),
+            entry("POST /ws/ticket", new RouteCase(o -> post("/ws/ticket", "{}"), 200)));
 
     private static RunningApi api;
     private static ListAppender<ILoggingEvent> logs;
@@ -265,6 +271,15 @@ class AccessControlIT {
                 s.setBigDecimal(3, new BigDecimal("4321.09"));
                 s.setObject(4, OffsetDateTime.of(2026, 3, 15, 12, 0, 0, 0, ZoneOffset.UTC));
                 s.setObject(5, categoryId);
+                s.executeUpdate();
+            }
+            // An alert of the owner under the expense's id (alert ids are UUIDs of their own; one is enough here).
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO alerts (user_id, alert_id, kind, data,"
+                    + " raised_at) VALUES (?, ?, 'high-value', ?::jsonb, now())")) {
+                s.setObject(1, UUID.fromString(user.id()));
+                s.setObject(2, expenseId);
+                s.setString(3, "{\"alertId\":\"" + expenseId + "\",\"kind\":\"high-value\","
+                        + "\"message\":\"Owner secret purchase is large\"}");
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO monthly_summaries (user_id, year, month,"

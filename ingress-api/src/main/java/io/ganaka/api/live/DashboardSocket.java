@@ -6,6 +6,7 @@ import io.ganaka.api.dashboard.DashboardService;
 import io.ganaka.api.errors.MalformedRequestException;
 import io.ganaka.api.errors.TooManyRequestsException;
 import io.ganaka.api.errors.UnauthenticatedException;
+import io.ganaka.api.http.AccessRefusalLog;
 import io.ganaka.api.http.Requests;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Principal;
@@ -69,7 +70,14 @@ public final class DashboardSocket {
             throw new MalformedRequestException("Offer the WebSocket subprotocol " + PROTOCOL
                     + " first, then bearer.<access token> or ticket.<ticket>.");
         }
-        Principal principal = authenticate(offered);
+        Principal principal;
+        try {
+            principal = authenticate(offered);
+        } catch (RuntimeException e) {
+            // UnauthenticatedException or InvalidTokenException: logged as a refusal, answered 401 by the ErrorMapper.
+            AccessRefusalLog.unauthenticated(ctx, "live-socket-refused", null);
+            throw e;
+        }
         if (!hub.admits(principal.userId())) {
             throw new TooManyRequestsException("live-sockets", Duration.ofSeconds(30));
         }
