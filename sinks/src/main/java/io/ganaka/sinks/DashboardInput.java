@@ -75,6 +75,19 @@ sealed interface DashboardInput {
         }
     }
 
+    /** The account was deleted: its dashboard goes with it. */
+    record AccountDeleted(UUID userId, String source, long offset) implements DashboardInput {
+        @Override
+        public String correlationId() {
+            return null;
+        }
+
+        @Override
+        public void applyTo(DashboardDraft draft) {
+            // Nothing to merge: the sink deletes the whole dashboard.
+        }
+    }
+
     record Alert(UUID userId, String source, long offset, String correlationId, EventPayload.AlertRaised alert,
                  Instant raisedAt) implements DashboardInput {
         @Override

@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Keeps each user's dashboard in Redis current from the categorized expenses, the monthly and per-category reports and
- * the alerts: per batch one pipelined read of the users' dashboards, the merge in memory, one pipelined
+ * the alerts, and deletes it when the account is deleted ({@code user.deleted} on the users topic): per batch one pipelined read of the users' dashboards, the merge in memory, one pipelined
  * compare-and-set write, then a {@code dashboard.changed} push per user whose dashboard changed. A user without a
  * cached dashboard (or whose month or time zone changed) starts from the database. Every record is applied once (the
  * dashboard keeps the offsets it applied), so a replay from offset 0 writes nothing.
@@ -71,7 +71,7 @@ final class DashboardSink implements Sink<DashboardInput> {
     @Override
     public List<String> topics() {
         return List.of(topic(), naming.topic(Topic.REPORTS_MONTHLY), naming.topic(Topic.REPORTS_CATEGORIES),
-                naming.topic(Topic.ALERTS));
+                naming.topic(Topic.ALERTS), naming.topic(Topic.USERS));
     }
 
     @Override
@@ -106,6 +106,9 @@ final class DashboardSink implements Sink<DashboardInput> {
         }
         if (event.data() instanceof EventPayload.ExpenseCategorized categorized) {
             return Optional.of(new DashboardInput.ExpenseCategorized(user, source, offset, correlation, categorized));
+        }
+        if (event.data() instanceof EventPayload.UserDeleted) {
+            return Optional.of(new DashboardInput.AccountDeleted(user, source, offset));
         }
         if (event.data() instanceof EventPayload.AlertRaised alert) {
             EventRecords.uuid(alert.alertId(), "alertId");
@@ -152,7 +155,8 @@ final class DashboardSink implements Sink<DashboardInput> {
                                    DashboardCacheWriter.Stored stored, Set<List<String>> dismissed, Instant now)
             throws SQLException {
         DashboardState before = stored.state();
-        if (zone == null) { // the account is gone: so is its dashboard
+        boolean deleted = inputs.stream().anyMatch(DashboardInput.AccountDeleted.class::isInstance);
+        if (zone == null || deleted) { // the account is gone: so is its dashboard
             return stored.version().isEmpty() ? Optional.empty()
                     : Optional.of(new Merged(new DashboardCacheWriter.Write(user, stored.version(), null), false, null));
         }

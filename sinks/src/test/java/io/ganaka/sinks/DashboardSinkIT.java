@@ -57,7 +57,7 @@ class DashboardSinkIT {
     private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final List<Topic> READ = List.of(Topic.EXPENSES_CATEGORIZED, Topic.REPORTS_MONTHLY,
-            Topic.REPORTS_CATEGORIES, Topic.ALERTS);
+            Topic.REPORTS_CATEGORIES, Topic.ALERTS, Topic.USERS);
 
     private static TestEnvironment env;
     @AutoClose
@@ -182,6 +182,18 @@ class DashboardSinkIT {
 
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(cached().dashboard().latestExpenses())
                 .extracting(e -> e.id()).containsExactly(second, first));
+    }
+
+    @Test
+    void aDeletedAccountTakesItsDashboardWithIt() throws Exception {
+        expense(new EventPayload.ExpenseAdded(UUID.randomUUID().toString(), 1, new BigDecimal("7"), "EUR", "Book",
+                null, inMonth, null, List.of(), null));
+        startSinks();
+        await().atMost(DEADLINE).until(() -> redis.exists(key()));
+
+        send(Topic.USERS, new EventPayload.UserDeleted("self"));
+
+        await().atMost(DEADLINE).until(() -> !redis.exists(key()));
     }
 
     private void startSinks() {

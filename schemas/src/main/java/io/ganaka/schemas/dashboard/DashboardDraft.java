@@ -27,7 +27,7 @@ public final class DashboardDraft {
     public static final int EXPENSE_LIMIT = 20;
     public static final int ALERT_LIMIT = 20;
     /** Versions of expenses off the list kept at most; the oldest entries go first. */
-    static final int KNOWN_LIMIT = 1_000;
+    static final int KNOWN_LIMIT = 200;
 
     private final String userId;
     private final YearMonth month;
