@@ -16,7 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** A dashboard socket client for the tests (java.net.http): keeps every message it receives, in order. */
+/**
+ * A dashboard socket client for the tests (java.net.http): keeps every message it receives, in order, and answers the
+ * server's heartbeat pings as a browser page does.
+ */
 final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
@@ -85,7 +88,11 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         partial.append(data);
         if (last) {
             try {
-                messages.add(Json.MAPPER.readTree(partial.toString()));
+                JsonNode message = Json.MAPPER.readTree(partial.toString());
+                messages.add(message);
+                if ("ping".equals(message.path("type").asText())) {
+                    webSocket.sendText("{\"type\":\"pong\"}", true);
+                }
             } catch (Exception e) {
                 throw new IllegalStateException("not JSON: " + partial, e);
             }

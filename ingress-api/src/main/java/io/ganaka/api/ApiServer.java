@@ -217,7 +217,7 @@ public final class ApiServer implements AutoCloseable {
         return new DashboardRoutes(new DashboardHandlers(dashboards),
                 new AlertHandlers(new AlertService(new AlertRepository(db), dashboards, Clock.systemUTC())),
                 new DashboardSocket(tokens, sessions, new WsTickets(redis, s.naming().redisPrefix()), hub,
-                        dashboards));
+                        dashboards, Clock.systemUTC()));
     }
 
     private static RuleHandlers ruleHandlers(ApiSettings s, DataSource db, EventPublisher publisher) {

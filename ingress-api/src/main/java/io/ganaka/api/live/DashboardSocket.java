@@ -18,6 +18,7 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code ganaka.v1} (first, the one the server selects) and either {@code bearer.<access token>} or
  * {@code ticket.<ticket>}; credentials never travel in the URL. A refused upgrade is an ordinary problem+json answer
  * (401, 400, 429). On open the socket gets a {@code snapshot}, then every live message of its user; {@code {"type":
- * "ping"}} is answered {@code {"type":"pong"}}.
+ * "ping"}} is answered {@code {"type":"pong"}}, and the server's own pings must be answered the same way (any message
+ * counts) or the socket is closed.
  */
 public final class DashboardSocket {
 
@@ -47,9 +49,11 @@ public final class DashboardSocket {
     private final WsTickets tickets;
     private final LiveHub hub;
     private final DashboardService dashboards;
+    private final Clock clock;
 
     public DashboardSocket(AccessTokens tokens, SessionStore sessions, WsTickets tickets, LiveHub hub,
-                           DashboardService dashboards) {
+                           DashboardService dashboards, Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.sessions = sessions;
         this.tickets = tickets;
@@ -118,9 +122,8 @@ public final class DashboardSocket {
             ctx.closeSession(LiveSocket.POLICY_VIOLATION, "unauthenticated");
             return;
         }
-        ctx.session.setIdleTimeout(hub.settings().idleTimeout());
         LiveSocket socket = new LiveSocket(principal.userId(), ctx.session, hub.settings().sendQueueLimit(),
-                principal.expiresAt());
+                principal.expiresAt(), clock.instant());
         ctx.attribute(SOCKET, socket);
         if (!hub.register(socket)) {
             socket.close(LiveSocket.TRY_AGAIN_LATER, "too many sockets");
@@ -142,6 +145,7 @@ public final class DashboardSocket {
         if (socket == null) {
             return;
         }
+        socket.heard(clock.instant());
         try {
             JsonNode node = Json.MAPPER.readTree(ctx.message());
             if (node != null && "ping".equals(node.path("type").asText())) {

@@ -8,9 +8,9 @@ import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,18 +20,20 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard sockets of this API instance: one NATS subscription per user with open sockets, whose messages fan out
- * to that user's sockets here, unsubscribed when the last one closes; bounded per user and in all. A heartbeat pings
- * every socket and closes those whose credentials expired (Jetty closes those that stay silent).
+ * to that user's sockets here, unsubscribed when the last one closes; bounded per user and in all. A heartbeat sends
+ * every socket {@code {"type":"ping"}} each ping interval and closes those that sent nothing back (no pong, nor
+ * anything else) for {@link LiveSettings#idleTimeout()}, and those whose credentials expired. (Protocol-level pings are
+ * not used: their pongs never reach the application, and the pings themselves keep Jetty's idle timer from firing.)
  */
 public final class LiveHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+    private static final String PING = "{\"type\":\"ping\"}";
 
     private final Naming naming;
     private final LiveSettings settings;
@@ -150,12 +152,15 @@ public final class LiveHub implements AutoCloseable {
         synchronized (this) {
             all = sockets.values().stream().flatMap(Set::stream).toList();
         }
+        Instant now = clock.instant();
         for (LiveSocket socket : all) {
             try {
-                if (!clock.instant().isBefore(socket.expiresAt())) {
+                if (!now.isBefore(socket.expiresAt())) {
                     socket.close(LiveSocket.POLICY_VIOLATION, "credentials expired: reconnect with a fresh token");
-                } else if (socket.session().isOpen()) {
-                    socket.session().sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+                } else if (socket.lastHeard().plus(settings.idleTimeout()).isBefore(now)) {
+                    socket.close(LiveSocket.GOING_AWAY, "no answer to the heartbeat");
+                } else {
+                    socket.offer(PING);
                 }
             } catch (RuntimeException e) {
                 // One broken socket must not stop the heartbeat of the others; Jetty closes it.

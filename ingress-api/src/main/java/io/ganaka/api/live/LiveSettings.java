@@ -3,8 +3,8 @@ package io.ganaka.api.live;
 import java.time.Duration;
 
 /**
- * Limits of the live dashboard sockets of one API instance: how often the server pings (a socket that stays silent for
- * {@code idleTimeout()} is closed), how many messages may wait for a slow client before its socket is closed, and how
+ * Limits of the live dashboard sockets of one API instance: how often the server sends its heartbeat ping (a socket
+ * whose client sends nothing back for {@code idleTimeout()} is closed), how many messages may wait for a slow client before its socket is closed, and how
  * many sockets one user and the whole instance may hold.
  */
 public record LiveSettings(Duration pingInterval, int sendQueueLimit, int maxSocketsPerUser, int maxSockets) {
@@ -20,7 +20,7 @@ public record LiveSettings(Duration pingInterval, int sendQueueLimit, int maxSoc
         }
     }
 
-    /** Silence after which a socket is closed: two missed pongs and a margin. */
+    /** Silence of the client after which its socket is closed: two unanswered pings and a margin. */
     public Duration idleTimeout() {
         return pingInterval.multipliedBy(2).plus(pingInterval.dividedBy(2));
     }

@@ -12,6 +12,7 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 final class LiveSocket {
 
+    static final int GOING_AWAY = 1001;
     static final int TRY_AGAIN_LATER = 1013;
     static final int POLICY_VIOLATION = 1008;
 
@@ -23,12 +24,24 @@ final class LiveSocket {
     private boolean started;
     private boolean sending;
     private boolean closed;
+    /** When the client last sent anything; a client that stops answering the heartbeat is closed. */
+    private volatile Instant lastHeard;
 
-    LiveSocket(String userId, Session session, int limit, Instant expiresAt) {
+    LiveSocket(String userId, Session session, int limit, Instant expiresAt, Instant openedAt) {
         this.userId = userId;
         this.session = session;
         this.limit = limit;
         this.expiresAt = expiresAt;
+        this.lastHeard = openedAt;
+    }
+
+    /** The client sent a message (a pong, a ping, anything). */
+    void heard(Instant at) {
+        lastHeard = at;
+    }
+
+    Instant lastHeard() {
+        return lastHeard;
     }
 
     String userId() {

@@ -74,14 +74,15 @@ class LiveHubIT {
         open("a", new FakeSession(false));
         open("a", new FakeSession(false));
         assertThat(hub.admits("a")).isFalse();
-        assertThat(hub.register(new LiveSocket("a", new FakeSession(false).session(), 8, Instant.MAX))).isFalse();
+        LiveSocket third = new LiveSocket("a", new FakeSession(false).session(), 8, Instant.MAX, Instant.now());
+        assertThat(hub.register(third)).isFalse();
 
         open("b", new FakeSession(false));
         assertThat(hub.admits("c")).as("3 sockets in all").isFalse();
     }
 
     private LiveSocket open(String user, FakeSession session) {
-        LiveSocket socket = new LiveSocket(user, session.session(), 8, Instant.MAX);
+        LiveSocket socket = new LiveSocket(user, session.session(), 8, Instant.MAX, Instant.now());
         assertThat(hub.register(socket)).isTrue();
         socket.start("snapshot");
         return socket;

@@ -10,7 +10,7 @@ class LiveSocketTest {
     @Test
     void theSnapshotGoesOutFirstEvenWhenPushesWereQueuedBeforeIt() {
         FakeSession client = new FakeSession(true);
-        LiveSocket socket = new LiveSocket("u", client.session(), 8, Instant.MAX);
+        LiveSocket socket = new LiveSocket("u", client.session(), 8, Instant.MAX, Instant.now());
 
         socket.offer("push-1");
         socket.start("snapshot");
@@ -22,7 +22,7 @@ class LiveSocketTest {
     @Test
     void oneMessageIsInFlightAtATimeAndTheRestWaitInOrder() {
         FakeSession client = new FakeSession(true);
-        LiveSocket socket = new LiveSocket("u", client.session(), 8, Instant.MAX);
+        LiveSocket socket = new LiveSocket("u", client.session(), 8, Instant.MAX, Instant.now());
         socket.start("snapshot");
         socket.offer("a");
         socket.offer("b");
@@ -37,7 +37,7 @@ class LiveSocketTest {
     @Test
     void aClientThatLetsTheQueueFillUpIsClosedWithTryAgainLater() {
         FakeSession client = new FakeSession(true);
-        LiveSocket socket = new LiveSocket("u", client.session(), 3, Instant.MAX);
+        LiveSocket socket = new LiveSocket("u", client.session(), 3, Instant.MAX, Instant.now());
         socket.start("snapshot"); // in flight, never acknowledged
 
         assertThat(socket.offer("1")).isTrue();
