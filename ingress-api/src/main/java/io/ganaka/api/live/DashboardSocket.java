@@ -131,6 +131,11 @@ public final class DashboardSocket {
         }
         try {
             hub.flush(); // subscribed before the snapshot is read, so no change falls between the two
+        } catch (Exception e) {
+            // NATS is away: the snapshot still goes out; pushes resume when the connection comes back.
+            LOG.debug("live subscription of {} not confirmed: {}", principal.userId(), e.toString());
+        }
+        try {
             LiveMessage snapshot = new LiveMessage("snapshot", principal.userId(), null,
                     Json.MAPPER.valueToTree(dashboards.get(principal.userId())));
             socket.start(Json.MAPPER.writeValueAsString(snapshot));
