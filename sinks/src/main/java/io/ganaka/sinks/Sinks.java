@@ -17,9 +17,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The sinks role: the expense, report (monthly, per category, all-time), user-erasure, default-categories, alert and
- * dashboard-cache sinks,
- * each on its own thread with its own consumer group, sharing one dead-letter producer; each announces its committed
- * events through {@link ProjectionReports}.
+ * dashboard-cache sinks, each on its own thread with its own consumer group, sharing one dead-letter producer; each
+ * announces its committed events through {@link ProjectionReports}.
  */
 public final class Sinks implements AutoCloseable {
 
