@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param topologies what the streams topologies are built from: alert defaults, month close timing
  * @param webhooksAllowPrivate whether webhooks may target loopback and private addresses (dev default: yes)
  * @param notifications SMTP, SMS and the notification dispatcher (see {@link NotificationConfig})
+ * @param wsPingSeconds how often the API pings each live dashboard socket ({@code GANAKA_WS_PING_SECONDS})
  */
 public record GanakaConfig(
         boolean dev,
@@ -46,7 +47,8 @@ public record GanakaConfig(
         Optional<Path> stateDir,
         TopologySettings topologies,
         boolean webhooksAllowPrivate,
-        NotificationSettings notifications) {
+        NotificationSettings notifications,
+        int wsPingSeconds) {
 
     public GanakaConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -96,6 +98,7 @@ public record GanakaConfig(
         // Off outside dev: a webhook must not be a way into the machine's own network.
         boolean webhooksAllowPrivate = r.bool("GANAKA_WEBHOOKS_ALLOW_PRIVATE", dev);
         NotificationSettings notifications = NotificationConfig.load(env, dev, problems);
+        int wsPingSeconds = r.integer("GANAKA_WS_PING_SECONDS", 25, 1, 3600);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -103,7 +106,7 @@ public record GanakaConfig(
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
                 standbyReplicas,
                 secret, naming, port, metricsPort, corsOrigins, stateDir, topologies, webhooksAllowPrivate,
-                notifications);
+                notifications, wsPingSeconds);
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {

@@ -11,11 +11,14 @@ import io.ganaka.app.metrics.BridgeMetrics;
 import io.ganaka.app.metrics.KafkaMetricSource;
 import io.ganaka.app.metrics.MetricsServer;
 import io.ganaka.app.metrics.ProcessMetrics;
+import io.ganaka.api.live.LiveFeed;
+import io.ganaka.api.live.LiveSettings;
 import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.bridge.Bridge;
 import io.ganaka.bridge.BridgeSettings;
+import io.ganaka.sinks.NatsLivePushes;
 import io.ganaka.sinks.NatsProjectionReports;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
@@ -78,8 +81,10 @@ public final class GanakaSystem implements AutoCloseable {
         if (roles.contains(Role.SINKS)) {
             // The sinks announce what they committed, so that API requests with Prefer: wait can answer.
             Connection nats = remember(Connections.nats(config, "ganaka-sinks"));
+            var sinkRedis = remember(Connections.redis(config)); // the dashboard cache
             Sinks sinks = remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)),
-                    db, new NatsProjectionReports(nats, config.naming())));
+                    db, new NatsProjectionReports(nats, config.naming()), sinkRedis,
+                    new NatsLivePushes(nats, config.naming())));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.CONSUMER, "sinks", sinks::consumerMetrics));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "sinks", sinks::producerMetrics));
             remember(Notifications.start(config.notifications(),
@@ -117,7 +122,10 @@ public final class GanakaSystem implements AutoCloseable {
                             config.corsOrigins()),
                     db, publisher, redis, tokens, hasher, AbuseLimits.DEFAULTS, projections,
                     new RedisIdempotencyStore(redis, config.naming()), ImportSettings.DEFAULTS,
-                    WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate()), metrics.registry()));
+                    WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate()), metrics.registry(),
+                    new LiveFeed(nats, new LiveSettings(Duration.ofSeconds(config.wsPingSeconds()),
+                            LiveSettings.DEFAULTS.sendQueueLimit(), LiveSettings.DEFAULTS.maxSocketsPerUser(),
+                            LiveSettings.DEFAULTS.maxSockets()))));
             log.info("Role api listening on port {} (metrics on /metrics)", api.port());
         }
         startMetrics(config, roles);

@@ -1,6 +1,19 @@
 package io.ganaka.api;
 
+import io.ganaka.api.alerts.AlertHandlers;
+import io.ganaka.api.alerts.AlertRepository;
+import io.ganaka.api.alerts.AlertService;
+import io.ganaka.api.dashboard.DashboardCache;
+import io.ganaka.api.dashboard.DashboardHandlers;
 import io.ganaka.api.dashboard.DashboardPage;
+import io.ganaka.api.dashboard.DashboardRoutes;
+import io.ganaka.api.dashboard.DashboardService;
+import io.ganaka.api.dashboard.LivePublisher;
+import io.ganaka.api.dashboard.NatsLivePublisher;
+import io.ganaka.api.live.DashboardSocket;
+import io.ganaka.api.live.LiveFeed;
+import io.ganaka.api.live.LiveHub;
+import io.ganaka.api.live.WsTickets;
 import io.ganaka.api.auth.AccountRepository;
 import io.ganaka.api.auth.AccountService;
 import io.ganaka.api.auth.AuthHandlers;
@@ -94,11 +107,13 @@ public final class ApiServer implements AutoCloseable {
     private final List<RouteSpec> routeTable;
     private final ImportRunner imports;
     private final WebhookSender webhookSender;
+    private final LiveHub hub;
 
     private ApiServer(Javalin app, ExecutorService readinessExecutor, AbuseMetrics abuseMetrics,
                       RedisSessionStore sessions, List<RouteSpec> routeTable, ImportRunner imports,
-                      WebhookSender webhookSender) {
+                      WebhookSender webhookSender, LiveHub hub) {
         this.app = app;
+        this.hub = hub;
         this.imports = imports;
         this.webhookSender = webhookSender;
         this.readinessExecutor = readinessExecutor;
@@ -138,26 +153,37 @@ public final class ApiServer implements AutoCloseable {
                 ImportSettings.DEFAULTS);
     }
 
-    /** A server whose webhooks may reach public targets only and whose {@code /metrics} holds only its own metrics. */
+    /** A server whose webhooks reach public targets only, with a {@code /metrics} of its own and no live pushes. */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
                                   ImportSettings importSettings) {
         return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
-                WebhookSettings.DEFAULTS, new PrometheusRegistry());
+                WebhookSettings.DEFAULTS, new PrometheusRegistry(), LiveFeed.disabled());
     }
 
-    /**
-     * The whole server: every collaborator given. {@code metrics} is the process's registry: the API adds its own
-     * metrics to it and serves all of it on {@code GET /metrics}.
-     */
+    /** A server with the given webhook settings and metrics registry, without live pushes. */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
                                   ImportSettings importSettings, WebhookSettings webhookSettings,
                                   PrometheusRegistry metrics) {
+        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
+                webhookSettings, metrics, LiveFeed.disabled());
+    }
+
+    /**
+     * The whole server: every collaborator given. {@code metrics} is the process's registry: the API adds its own
+     * metrics to it and serves all of it on {@code GET /metrics}; {@code live} carries the dashboard's live pushes.
+     */
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
+                                  ProjectionWaiter projections, IdempotencyStore idempotency,
+                                  ImportSettings importSettings, WebhookSettings webhookSettings,
+                                  PrometheusRegistry metrics, LiveFeed live) {
         ImportRepository importRepository = new ImportRepository(db);
         ImportRunner imports = new ImportRunner(importSettings, importRepository);
+        LiveHub hub = new LiveHub(live, s.naming(), Clock.systemUTC());
         // Imports left unfinished by a process that stopped are failed before this one takes new ones.
         imports.start();
         ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
@@ -194,6 +220,7 @@ public final class ApiServer implements AutoCloseable {
                 new WebhookHandlers(new WebhookService(new WebhookRepository(db), webhookSender, Clock.systemUTC()),
                         webhookSettings.policy()),
                 new MetricsHandler(metrics),
+                dashboardRoutes(s, db, redis, tokens, sessions, hub),
                 new NotificationHandlers(new NotificationService(new NotificationRepository(db))));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
         metrics.register(new RateLimitMetrics(abuseMetrics));
@@ -214,9 +241,22 @@ public final class ApiServer implements AutoCloseable {
             readinessExecutor.shutdownNow();
             imports.close();
             webhookSender.close();
+            hub.close();
             throw e;
         }
-        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table(), imports, webhookSender);
+        return new ApiServer(app, readinessExecutor, abuseMetrics, sessions, routes.table(), imports, webhookSender,
+                hub);
+    }
+
+    private static DashboardRoutes dashboardRoutes(ApiSettings s, DataSource db, UnifiedJedis redis,
+                                                   AccessTokens tokens, RedisSessionStore sessions, LiveHub hub) {
+        LivePublisher publisher = hub.nats() == null ? LivePublisher.NONE : new NatsLivePublisher(hub.nats(), s.naming());
+        DashboardService dashboards = new DashboardService(new DashboardCache(redis, s.naming()), db, publisher,
+                Clock.systemUTC());
+        return new DashboardRoutes(new DashboardHandlers(dashboards),
+                new AlertHandlers(new AlertService(new AlertRepository(db), dashboards, Clock.systemUTC())),
+                new DashboardSocket(tokens, sessions, new WsTickets(redis, s.naming().redisPrefix()), hub,
+                        dashboards, Clock.systemUTC()));
     }
 
     private static RuleHandlers ruleHandlers(ApiSettings s, DataSource db, EventPublisher publisher) {
@@ -244,9 +284,15 @@ public final class ApiServer implements AutoCloseable {
         return routeTable;
     }
 
+    /** The live dashboard sockets of this server. */
+    public LiveHub liveHub() {
+        return hub;
+    }
+
     @Override
     public void close() {
         app.stop();
+        hub.close();
         readinessExecutor.shutdownNow();
         imports.close();
         webhookSender.close();

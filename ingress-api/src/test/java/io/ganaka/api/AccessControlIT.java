@@ -119,7 +119,13 @@ class AccessControlIT {
             entry("POST /webhooks/{id}/test", new RouteCase(o -> post("/webhooks/" + webhookId(o) + "/test", "{}"),
                     404)),
             // The history names no id: the stranger gets their own (empty) list.
-            entry("GET /notifications", new RouteCase(o -> get("/notifications"), 200)));
+            entry("GET /notifications", new RouteCase(o -> get("/notifications"), 200)),
+            // The stranger's own dashboard, alerts and ticket; another user's alert is not found.
+            entry("GET /dashboard", new RouteCase(o -> get("/dashboard"), 200)),
+            entry("GET /alerts", new RouteCase(o -> get("/alerts"), 200)),
+            entry("POST /alerts/{id}/dismiss", new RouteCase(o -> post("/alerts/" + o.expenseId() + "/dismiss", "{}"),
+                    404)),
+            entry("POST /ws/ticket", new RouteCase(o -> post("/ws/ticket", "{}"), 200)));
 
     private static RunningApi api;
     private static ListAppender<ILoggingEvent> logs;
@@ -277,6 +283,15 @@ class AccessControlIT {
                 s.setBigDecimal(3, new BigDecimal("4321.09"));
                 s.setObject(4, OffsetDateTime.of(2026, 3, 15, 12, 0, 0, 0, ZoneOffset.UTC));
                 s.setObject(5, categoryId);
+                s.executeUpdate();
+            }
+            // An alert of the owner under the expense's id (alert ids are UUIDs of their own; one is enough here).
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO alerts (user_id, alert_id, kind, data,"
+                    + " raised_at) VALUES (?, ?, 'high-value', ?::jsonb, now())")) {
+                s.setObject(1, UUID.fromString(user.id()));
+                s.setObject(2, expenseId);
+                s.setString(3, "{\"alertId\":\"" + expenseId + "\",\"kind\":\"high-value\","
+                        + "\"message\":\"Owner secret purchase is large\"}");
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO monthly_summaries (user_id, year, month,"

@@ -20,6 +20,11 @@ public interface Sink<T> {
     /** The topic this sink consumes. */
     String topic();
 
+    /** Every topic this sink consumes: {@link #topic()} alone, unless a sink joins several. */
+    default List<String> topics() {
+        return List.of(topic());
+    }
+
     /**
      * Turns a record into a row, or empty when the record is not for this sink (another event type, a tombstone).
      *

@@ -95,7 +95,7 @@ final class SinkRunner<T> implements Runnable {
             return; // stop was requested while the consumer was being made; it could not be woken
         }
         try {
-            consumer.subscribe(List.of(sink.topic()));
+            consumer.subscribe(sink.topics());
             while (!stopping()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
                 if (records.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.ganaka.sinks;
 
 import io.ganaka.schemas.Topic;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +17,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The sinks role: the expense, report (monthly, per category, all-time), user-erasure and default-categories sinks,
- * each on its own thread with its own consumer group, sharing one dead-letter producer; each announces its committed
- * events through {@link ProjectionReports}.
+ * The sinks role: the expense, report (monthly, per category, all-time), user-erasure, default-categories, alert and
+ * dashboard-cache sinks, each on its own thread with its own consumer group, sharing one dead-letter producer; each
+ * announces its committed events through {@link ProjectionReports}.
  */
 public final class Sinks implements AutoCloseable {
 
@@ -43,8 +45,17 @@ public final class Sinks implements AutoCloseable {
         return start(settings, db, ProjectionReports.NONE);
     }
 
-    /** Starts every sink; returns at once, the sinks run until {@link #close()}. */
+    /** Starts every sink but the dashboard cache's; returns at once, the sinks run until {@link #close()}. */
     public static Sinks start(SinkSettings settings, DataSource db, ProjectionReports reports) {
+        return start(settings, db, reports, null, LivePushes.NONE);
+    }
+
+    /**
+     * Starts every sink, with the dashboard sink keeping the dashboards in {@code redis} (none when null) and pushing
+     * their changes to {@code pushes}.
+     */
+    public static Sinks start(SinkSettings settings, DataSource db, ProjectionReports reports, UnifiedJedis redis,
+                              LivePushes pushes) {
         Producer<byte[], byte[]> producer = new KafkaProducer<>(SinkKafkaConfig.deadLetterProducer(settings),
                 new ByteArraySerializer(), new ByteArraySerializer());
         Sinks sinks = new Sinks(producer, reports);
@@ -55,6 +66,11 @@ public final class Sinks implements AutoCloseable {
             sinks.launch(new UserSummarySink(settings.naming()), settings, db);
             sinks.launch(new UserErasureSink(settings.naming()), settings, db);
             sinks.launch(new DefaultCategoriesSink(settings.naming()), settings, db);
+            sinks.launch(new AlertSink(settings.naming()), settings, db);
+            if (redis != null) {
+                sinks.launch(new DashboardSink(settings.naming(), new DashboardCacheWriter(redis, settings.naming()),
+                        pushes, Clock.systemUTC()), settings, db);
+            }
         } catch (RuntimeException e) {
             sinks.close();
             throw e;
@@ -89,7 +105,7 @@ public final class Sinks implements AutoCloseable {
         runners.add(runner);
         threads.add(thread);
         thread.start();
-        LOG.info("sink {} consuming {}", sink.name(), sink.topic());
+        LOG.info("sink {} consuming {}", sink.name(), sink.topics());
     }
 
     /** The live metrics of every sink's consumer (each has its own client id), for the metrics endpoint. */

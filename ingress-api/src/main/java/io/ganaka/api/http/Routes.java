@@ -4,12 +4,14 @@ import io.ganaka.api.auth.AuthHandlers;
 import io.ganaka.api.budgets.BudgetHandlers;
 import io.ganaka.api.categories.CategoryHandlers;
 import io.ganaka.api.dashboard.DashboardPage;
+import io.ganaka.api.dashboard.DashboardRoutes;
 import io.ganaka.api.expenses.ExpenseExportHandlers;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.imports.ImportHandlers;
 import io.ganaka.api.metrics.MetricsHandler;
 import io.ganaka.api.notifications.NotificationHandlers;
+import io.ganaka.api.live.DashboardSocket;
 import io.ganaka.api.reports.ReportHandlers;
 import io.ganaka.api.rules.RuleHandlers;
 import io.ganaka.api.users.UserHandlers;
@@ -47,14 +49,14 @@ public final class Routes {
     private final WebhookHandlers webhooks;
     private final MetricsHandler metrics;
     private final NotificationHandlers notifications;
+    private final DashboardRoutes live;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
                   AccessCheck accessCheck, ErrorMapper errors, DashboardPage dashboard, UserHandlers users,
                   Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets,
                   RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports,
-                  WebhookHandlers webhooks,
-                  MetricsHandler metrics,
+                  WebhookHandlers webhooks, MetricsHandler metrics, DashboardRoutes live,
                   NotificationHandlers notifications) {
         this.auth = auth;
         this.expenses = expenses;
@@ -74,6 +76,7 @@ public final class Routes {
         this.webhooks = webhooks;
         this.metrics = metrics;
         this.notifications = notifications;
+        this.live = live;
     }
 
     private List<Route> routes() {
@@ -141,7 +144,12 @@ public final class Routes {
                 Route.post("/webhooks/{id}/rotate-secret", webhooks::rotateSecret, ApiRole.USER),
                 // Sends to the target synchronously, within the webhook settings' short timeouts.
                 Route.post("/webhooks/{id}/test", webhooks::test, ApiRole.USER),
-                Route.get("/notifications", notifications::list, ApiRole.USER));
+                Route.get("/notifications", notifications::list, ApiRole.USER),
+                Route.get("/dashboard", live.dashboard()::get, ApiRole.USER),
+                Route.get("/alerts", live.alerts()::list, ApiRole.USER),
+                Route.post("/alerts/{id}/dismiss", live.alerts()::dismiss, ApiRole.USER),
+                // The socket authenticates its upgrade itself, from the subprotocols it is offered (see DashboardSocket).
+                Route.post("/ws/ticket", live.socket()::ticket, ApiRole.USER));
     }
 
     /** The route table without its handlers: method, path pattern and role of every route, in declaration order. */
@@ -165,16 +173,19 @@ public final class Routes {
                 routes.addHttpHandler(HandlerType.HEAD, route.spec().path(), route.handler(), route.spec().role());
             }
         }
+        routes.wsBeforeUpgrade(DashboardSocket.PATH, live.socket()::beforeUpgrade);
+        routes.ws(DashboardSocket.PATH, live.socket()::configure, ApiRole.PUBLIC);
         errors.register(routes, table());
     }
 
     /**
-     * Authenticated creations take an {@code Idempotency-Key}; the {@code /auth/} routes and the webhook routes that
-     * answer with a signing secret do not, because credentials, tokens and secrets are never stored for a replay.
+     * Authenticated creations take an {@code Idempotency-Key}; the {@code /auth/} and {@code /ws/} routes and the
+     * webhook routes that answer with a signing secret do not, because credentials, tokens, tickets and secrets are
+     * never stored for a replay.
      */
     static boolean isIdempotent(RouteSpec route) {
         return route.method().equals("POST") && route.role() != ApiRole.PUBLIC && !route.path().startsWith("/auth/")
-                && !SECRET_ANSWERS.contains(route.path());
+                && !route.path().startsWith("/ws/") && !SECRET_ANSWERS.contains(route.path());
     }
 
     /** POST routes whose answer shows a webhook's signing secret. */
