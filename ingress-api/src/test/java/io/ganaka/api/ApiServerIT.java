@@ -348,7 +348,7 @@ class ApiServerIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
-        assertThat(page.body()).contains("<title>Ganaka</title>").contains("/reports/monthly/");
+        assertThat(page.body()).contains("<title>Ganaka</title>").contains("/ws/ticket");
     }
 
     @Test
