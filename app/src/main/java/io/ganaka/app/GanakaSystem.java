@@ -16,6 +16,7 @@ import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.bridge.Bridge;
 import io.ganaka.bridge.BridgeSettings;
+import io.ganaka.schemas.webhooks.WebhookTargetPolicy;
 import io.ganaka.sinks.NatsProjectionReports;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
@@ -84,7 +85,8 @@ public final class GanakaSystem implements AutoCloseable {
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "sinks", sinks::producerMetrics));
             remember(Notifications.start(config.notifications(),
                     new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200)), db,
-                    Notifications.standardChannels(config.notifications(), nats, config.naming())));
+                    Notifications.standardChannels(config.notifications(), nats, config.naming(), db,
+                            new WebhookTargetPolicy(config.webhooksAllowPrivate()))));
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {
