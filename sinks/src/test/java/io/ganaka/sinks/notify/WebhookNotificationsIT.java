@@ -334,6 +334,29 @@ class WebhookNotificationsIT {
     }
 
     @Test
+    void aWebhookPausedWhileItsDeliveryIsRetriedIsSkippedWithoutAnotherRequest() throws Exception {
+        Hook hook = webhook(user, "alert.raised");
+        for (int i = 0; i < 1_000; i++) {
+            answers.add(503); // never accepts while it is on
+        }
+        startNotifications(1_000);
+
+        send(Topic.ALERTS, alert(user));
+        await().atMost(DEADLINE).until(() -> !attempts(hook).isEmpty());
+        update("UPDATE webhooks SET active = false WHERE user_id = ? AND id = ?", user, hook.id());
+
+        await().atMost(DEADLINE).until(() -> sentEvents().size() == 1);
+        assertThat(webhookRows(user)).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo("skipped");
+            assertThat(row.lastError()).isEqualTo("webhook " + hook.id() + " is inactive");
+        });
+        assertThat(sentEvents()).extracting(EventPayload.NotificationSent::status).containsExactly("skipped");
+        // Every request the receiver saw is an attempt on record: none was made after the pause.
+        assertThat(received).hasSize(attempts(hook).size());
+        assertThat(attempts(hook)).extracting(Attempt::outcome).containsOnly("retry");
+    }
+
+    @Test
     void noRowIsMadeForAUserWithoutWebhooksNorForATypeNobodySubscribedTo() throws Exception {
         webhook(user, "expense.added");
         UUID stranger = UUID.randomUUID();
