@@ -16,7 +16,6 @@ import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.bridge.Bridge;
 import io.ganaka.bridge.BridgeSettings;
-import io.ganaka.schemas.webhooks.WebhookTargetPolicy;
 import io.ganaka.sinks.NatsProjectionReports;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
@@ -86,7 +85,7 @@ public final class GanakaSystem implements AutoCloseable {
             remember(Notifications.start(config.notifications(),
                     new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200)), db,
                     Notifications.standardChannels(config.notifications(), nats, config.naming(), db,
-                            new WebhookTargetPolicy(config.webhooksAllowPrivate()))));
+                            new io.ganaka.schemas.webhooks.WebhookTargetPolicy(config.webhooksAllowPrivate()))));
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {
