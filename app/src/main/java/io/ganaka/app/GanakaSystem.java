@@ -89,7 +89,8 @@ public final class GanakaSystem implements AutoCloseable {
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "sinks", sinks::producerMetrics));
             remember(Notifications.start(config.notifications(),
                     new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200)), db,
-                    Notifications.standardChannels(config.notifications(), nats, config.naming())));
+                    Notifications.standardChannels(config.notifications(), nats, config.naming(), db,
+                            new io.ganaka.schemas.webhooks.WebhookTargetPolicy(config.webhooksAllowPrivate()))));
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {

@@ -23,6 +23,15 @@ public interface NotificationChannel {
      */
     DeliveryOutcome deliver(Notification notification);
 
+    /**
+     * The circuit breaker a delivery counts against: by default one per channel, since a channel usually has one
+     * server (an SMTP relay, an SMS gateway). A channel whose recipients are servers of their own (webhooks) names
+     * one per recipient, so that one failing target does not hold back the others.
+     */
+    default String breakerKey(Notification notification) {
+        return name();
+    }
+
     /** True when quiet hours hold this channel back (e-mail and SMS); in-app goes out at once. */
     default boolean respectsQuietHours() {
         return true;

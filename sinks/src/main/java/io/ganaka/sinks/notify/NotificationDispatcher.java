@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,9 @@ public final class NotificationDispatcher implements Runnable {
 
     private final NotificationStore store;
     private final Map<String, NotificationChannel> channels = new HashMap<>();
-    private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+    /** One per {@link NotificationChannel#breakerKey}, made when first needed. */
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final CircuitBreakerConfig breakerConfig;
     private final NotificationStore.Announcer announcer;
     private final NotificationSettings.Dispatcher settings;
     private final Clock clock;
@@ -51,7 +54,7 @@ public final class NotificationDispatcher implements Runnable {
         this.announcer = announcer;
         this.settings = settings;
         this.clock = clock;
-        CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
+        this.breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
@@ -60,7 +63,6 @@ public final class NotificationDispatcher implements Runnable {
                 .build();
         for (NotificationChannel channel : channels) {
             this.channels.put(channel.name(), channel);
-            this.breakers.put(channel.name(), CircuitBreaker.of("notify-" + channel.name(), breakerConfig));
         }
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
@@ -70,9 +72,9 @@ public final class NotificationDispatcher implements Runnable {
         });
     }
 
-    /** The circuit breaker of a channel, for tests and metrics. */
-    CircuitBreaker breaker(String channel) {
-        return breakers.get(channel);
+    /** The circuit breaker of a breaker key (a channel's name, by default), for tests and metrics. */
+    CircuitBreaker breaker(String key) {
+        return breakers.computeIfAbsent(key, k -> CircuitBreaker.of("notify-" + k, breakerConfig));
     }
 
     @Override
@@ -150,7 +152,7 @@ public final class NotificationDispatcher implements Runnable {
                 return;
             }
         }
-        CircuitBreaker breaker = breakers.get(channel.name());
+        CircuitBreaker breaker = breaker(channel.breakerKey(n));
         if (!breaker.tryAcquirePermission()) {
             // Open: come back when the breaker lets a trial through. Half-open with its trial under way: come back
             // soon, since the trial decides within one delivery whether the channel is healthy again.
@@ -167,7 +169,9 @@ public final class NotificationDispatcher implements Runnable {
             outcome = DeliveryOutcome.retry("channel " + channel.name() + " failed: " + e);
         }
         long took = System.nanoTime() - started;
-        if (outcome instanceof DeliveryOutcome.Retry retry) {
+        if (outcome instanceof DeliveryOutcome.Skipped) {
+            breaker.releasePermission(); // nothing was tried: says nothing about the target's health
+        } else if (outcome instanceof DeliveryOutcome.Retry retry) {
             breaker.onError(took, TimeUnit.NANOSECONDS, new DeliveryFailure(retry.error()));
         } else {
             breaker.onSuccess(took, TimeUnit.NANOSECONDS); // a permanent failure is the message's, not the channel's
@@ -187,6 +191,9 @@ public final class NotificationDispatcher implements Runnable {
             LOG.warn("notification {} ({}) failed after {} attempts: {}", n.id(), n.channel(), failed.attempts(),
                     failed.error());
             store.failed(n, failed.attempts(), failed.error());
+        } else if (result instanceof AttemptResult.Skipped skipped) {
+            LOG.info("notification {} ({}) skipped: {}", n.id(), n.channel(), skipped.reason());
+            store.skipped(n, skipped.reason());
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +20,8 @@ import java.util.UUID;
 
 /**
  * Turns notification requests into {@code notifications} rows: for each request and each channel the user has on, one
- * rendered, pending row. {@code ON CONFLICT DO NOTHING} on {@code (user_id, source_event_id, channel)} makes a replay
- * insert nothing new; a user without an account gets nothing.
+ * rendered, pending row. {@code ON CONFLICT DO NOTHING} on the unique {@code (user_id, source_event_id, channel)} of
+ * rows other than webhooks' makes a replay insert nothing new; a user without an account gets nothing.
  */
 public final class NotificationIntake {
 
@@ -64,28 +65,33 @@ public final class NotificationIntake {
     public void write(Connection c, List<NotificationRequest> batch) throws SQLException {
         Map<UUID, UserContact> users = UserContacts.lock(c, batch.stream().map(NotificationRequest::userId).toList());
         Map<UUID, Map<UUID, String>> names = categoryNames(c, batch, users.keySet());
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        List<Row> rows = new ArrayList<>();
+        for (NotificationRequest request : batch) {
+            UserContact user = users.get(request.userId());
+            if (user != null) { // else the account is gone: nothing to notify
+                rows.addAll(rows(request, user, names.getOrDefault(request.userId(), Map.of())));
+            }
+        }
+        insert(c, rows, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** Inserts pending rows due at once; rows that exist already (a replay) are left as they are. */
+    static void insert(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            for (NotificationRequest request : batch) {
-                UserContact user = users.get(request.userId());
-                if (user == null) {
-                    continue; // the account is gone: nothing to notify
-                }
-                for (Row row : rows(request, user, names.getOrDefault(request.userId(), Map.of()))) {
-                    int i = 0;
-                    insert.setObject(++i, row.userId());
-                    insert.setObject(++i, row.id());
-                    insert.setString(++i, row.kind());
-                    insert.setString(++i, row.channel());
-                    insert.setObject(++i, row.sourceEventId());
-                    insert.setString(++i, row.subject());
-                    insert.setString(++i, row.body());
-                    insert.setString(++i, row.bodyHtml());
-                    insert.setString(++i, row.recipient());
-                    insert.setObject(++i, now);
-                    insert.setObject(++i, now);
-                    insert.addBatch();
-                }
+            for (Row row : rows) {
+                int i = 0;
+                insert.setObject(++i, row.userId());
+                insert.setObject(++i, row.id());
+                insert.setString(++i, row.kind());
+                insert.setString(++i, row.channel());
+                insert.setObject(++i, row.sourceEventId());
+                insert.setString(++i, row.subject());
+                insert.setString(++i, row.body());
+                insert.setString(++i, row.bodyHtml());
+                insert.setString(++i, row.recipient());
+                insert.setObject(++i, now);
+                insert.setObject(++i, now);
+                insert.addBatch();
             }
             insert.executeBatch();
         }

@@ -5,6 +5,7 @@ import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventDecodingException;
 import io.ganaka.sinks.PoisonRecordException;
 import io.ganaka.sinks.Sink;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,20 +14,23 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The intake of one input topic ({@code ganaka.alerts}, {@code ganaka.users} or {@code ganaka.reports.updates}): each
- * event that asks for a notification becomes a request, and a batch of them is written by {@link NotificationIntake}
- * in the runner's transaction, whose offsets are committed after the database commit.
+ * The intake of one input topic ({@code ganaka.alerts}, {@code ganaka.users}, {@code ganaka.reports.updates},
+ * {@code ganaka.expenses.categorized} or {@code ganaka.notifications}): each event that asks for a notification
+ * becomes a request for {@link NotificationIntake}, each event of a subscribable type one for {@link WebhookIntake};
+ * a batch of both is written in the runner's transaction, whose offsets are committed after the database commit.
  */
-public final class NotificationIntakeSink implements Sink<NotificationRequest> {
+public final class NotificationIntakeSink implements Sink<IntakeEvent> {
 
     private final String name;
     private final String topic;
     private final NotificationIntake intake;
+    private final WebhookIntake webhooks;
 
-    public NotificationIntakeSink(String name, String topic, NotificationIntake intake) {
+    public NotificationIntakeSink(String name, String topic, NotificationIntake intake, WebhookIntake webhooks) {
         this.name = name;
         this.topic = topic;
         this.intake = intake;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -40,7 +44,7 @@ public final class NotificationIntakeSink implements Sink<NotificationRequest> {
     }
 
     @Override
-    public Optional<NotificationRequest> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
+    public Optional<IntakeEvent> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
         if (record.value() == null) {
             return Optional.empty();
         }
@@ -51,11 +55,15 @@ public final class NotificationIntakeSink implements Sink<NotificationRequest> {
             throw new PoisonRecordException("undecodable event: " + e.getMessage(), e);
         }
         Optional<String> kind = NotificationRequest.kindOf(event);
-        if (kind.isEmpty()) {
-            return Optional.empty();
+        if (kind.isEmpty() && !WebhookEvent.wanted(event)) {
+            return Optional.empty(); // of no notification's or webhook's concern (expense.categorized, ...)
         }
-        return Optional.of(new NotificationRequest(uuid(event.userId(), "userId"), uuid(event.id(), "id"), kind.get(),
-                event.data(), event.occurredAt()));
+        UUID userId = uuid(event.userId(), "userId");
+        UUID eventId = uuid(event.id(), "id");
+        IntakeEvent wanted = new IntakeEvent(
+                kind.map(k -> new NotificationRequest(userId, eventId, k, event.data(), event.occurredAt())),
+                WebhookEvent.of(event, userId, eventId, new String(record.value(), StandardCharsets.UTF_8)));
+        return Optional.of(wanted);
     }
 
     private static UUID uuid(String value, String field) throws PoisonRecordException {
@@ -67,7 +75,11 @@ public final class NotificationIntakeSink implements Sink<NotificationRequest> {
     }
 
     @Override
-    public void write(Connection connection, List<NotificationRequest> batch) throws SQLException {
-        intake.write(connection, batch);
+    public void write(Connection connection, List<IntakeEvent> batch) throws SQLException {
+        List<NotificationRequest> requests = batch.stream().flatMap(e -> e.notification().stream()).toList();
+        if (!requests.isEmpty()) {
+            intake.write(connection, requests);
+        }
+        webhooks.write(connection, batch.stream().flatMap(e -> e.webhook().stream()).toList());
     }
 }

@@ -68,4 +68,24 @@ class RetryScheduleTest {
         assertThat(AttemptResult.of(DeliveryOutcome.failed("550 no such user"), 0, SCHEDULE, NOW, 0))
                 .isEqualTo(new AttemptResult.Failed(1, "550 no such user"));
     }
+
+    @Test
+    void aRetryAfterLongerThanTheBackOffIsTheNextAttempt() {
+        assertThat(AttemptResult.of(new DeliveryOutcome.Retry("the target answered 503", Duration.ofMinutes(5)), 1,
+                SCHEDULE, NOW, 0)).isEqualTo(new AttemptResult.RetryAt(2, NOW.plusSeconds(300),
+                "the target answered 503"));
+    }
+
+    @Test
+    void aRetryAfterShorterThanTheBackOffDoesNotBringTheAttemptForward() {
+        assertThat(AttemptResult.of(new DeliveryOutcome.Retry("the target answered 429", Duration.ofSeconds(1)), 1,
+                SCHEDULE, NOW, 0)).isEqualTo(new AttemptResult.RetryAt(2, NOW.plusSeconds(60),
+                "the target answered 429"));
+    }
+
+    @Test
+    void aSkippedNotificationCountsNoAttempt() {
+        assertThat(AttemptResult.of(new DeliveryOutcome.Skipped("webhook w was deleted"), 2, SCHEDULE, NOW, 0))
+                .isEqualTo(new AttemptResult.Skipped(2, "webhook w was deleted"));
+    }
 }
