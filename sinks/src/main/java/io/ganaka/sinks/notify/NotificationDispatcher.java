@@ -40,6 +40,7 @@ public final class NotificationDispatcher implements Runnable {
     private final NotificationStore.Announcer announcer;
     private final NotificationSettings.Dispatcher settings;
     private final Clock clock;
+    private final NotificationOutcomes outcomes;
     private final ExecutorService workers;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -47,6 +48,13 @@ public final class NotificationDispatcher implements Runnable {
     NotificationDispatcher(NotificationStore store, List<NotificationChannel> channels,
                            NotificationStore.Announcer announcer, NotificationSettings.Dispatcher settings,
                            Clock clock) {
+        this(store, channels, announcer, settings, clock, NotificationOutcomes.NONE);
+    }
+
+    NotificationDispatcher(NotificationStore store, List<NotificationChannel> channels,
+                           NotificationStore.Announcer announcer, NotificationSettings.Dispatcher settings,
+                           Clock clock, NotificationOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.store = store;
         this.announcer = announcer;
         this.settings = settings;
@@ -140,6 +148,7 @@ public final class NotificationDispatcher implements Runnable {
         NotificationChannel channel = channels.get(n.channel());
         if (channel == null) {
             store.skipped(n, "no " + n.channel() + " channel is configured");
+            outcomes.finished(n.channel(), NotificationOutcomes.Outcome.SKIPPED);
             return;
         }
         Instant now = clock.instant();
@@ -179,6 +188,7 @@ public final class NotificationDispatcher implements Runnable {
     private void record(Notification n, AttemptResult result) throws SQLException {
         if (result instanceof AttemptResult.Sent sent) {
             store.sent(n, sent.attempts(), clock.instant());
+            outcomes.finished(n.channel(), NotificationOutcomes.Outcome.SENT);
         } else if (result instanceof AttemptResult.RetryAt retry) {
             LOG.info("notification {} ({}) attempt {} failed, next at {}: {}", n.id(), n.channel(), retry.attempts(),
                     retry.nextAttemptAt(), retry.error());
@@ -187,6 +197,7 @@ public final class NotificationDispatcher implements Runnable {
             LOG.warn("notification {} ({}) failed after {} attempts: {}", n.id(), n.channel(), failed.attempts(),
                     failed.error());
             store.failed(n, failed.attempts(), failed.error());
+            outcomes.finished(n.channel(), NotificationOutcomes.Outcome.FAILED);
         }
     }
 

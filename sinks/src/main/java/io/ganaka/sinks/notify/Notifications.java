@@ -2,6 +2,7 @@ package io.ganaka.sinks.notify;
 
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
+import io.ganaka.sinks.SinkObserver;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
 import java.time.Clock;
@@ -49,6 +50,13 @@ public final class Notifications implements AutoCloseable {
      */
     public static Notifications start(NotificationSettings settings, SinkSettings sinkSettings, DataSource db,
                                       List<NotificationChannel> channels) {
+        return start(settings, sinkSettings, db, channels, NotificationOutcomes.NONE, SinkObserver.NONE);
+    }
+
+    /** Starts as above, telling {@code outcomes} how each notification ended and {@code observer} about intake. */
+    public static Notifications start(NotificationSettings settings, SinkSettings sinkSettings, DataSource db,
+                                      List<NotificationChannel> channels, NotificationOutcomes outcomes,
+                                      SinkObserver observer) {
         Naming naming = sinkSettings.naming();
         NotificationIntake intake = new NotificationIntake(channels, new NotificationTemplates(), Clock.systemUTC());
         List<NotificationIntakeSink> sinks = new ArrayList<>();
@@ -59,13 +67,13 @@ public final class Notifications implements AutoCloseable {
                 naming.groupId("notify-events"), naming.topic(Topic.NOTIFICATIONS));
         Sinks running;
         try {
-            running = Sinks.startOnly(sinkSettings, db, sinks);
+            running = Sinks.startOnly(sinkSettings, db, sinks, observer);
         } catch (RuntimeException e) {
             events.close();
             throw e;
         }
         NotificationDispatcher dispatcher = new NotificationDispatcher(new NotificationStore(db), channels, events,
-                settings.dispatcher(), Clock.systemUTC());
+                settings.dispatcher(), Clock.systemUTC(), outcomes);
         Thread thread = new Thread(dispatcher, "ganaka-notify-dispatcher");
         thread.start();
         LOG.info("notifications dispatching over {}", channels.stream().map(NotificationChannel::name).toList());
