@@ -240,7 +240,8 @@ public final class ApiServer implements AutoCloseable {
                 dashboardRoutes(s, db, redis, tokens, sessions, hub),
                 new NotificationHandlers(new NotificationService(new NotificationRepository(db))));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
-        metrics.register(new RateLimitMetrics(abuseMetrics));
+        metrics.register(new RateLimitMetrics(abuseMetrics, List.of(limits.loginFailuresPerAccount().name(),
+                limits.loginFailuresPerAddress().name(), limits.registrationsPerAddress().name())));
         LiveSocketMetrics.register(metrics, hub);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
