@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  */
 public final class KafkaReadiness implements ReadinessCheck, AutoCloseable {
 
+    /** Below the 2 s deadline of every readiness check, so the answer arrives before the check is abandoned. */
     private static final Duration TIMEOUT = Duration.ofMillis(1_500);
     private static final Duration REUSE = Duration.ofSeconds(2);
 
@@ -38,7 +39,7 @@ public final class KafkaReadiness implements ReadinessCheck, AutoCloseable {
     private Boolean ask() {
         try {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
-                    .nodes().get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+                    .nodes().get(TIMEOUT.toMillis() + 200, TimeUnit.MILLISECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
