@@ -3,6 +3,8 @@ package io.ganaka.app;
 import io.ganaka.api.ApiServer;
 import io.ganaka.api.ApiSettings;
 import io.ganaka.api.events.JetStreamPublisher;
+import io.ganaka.api.health.ReadinessCheck;
+import io.ganaka.api.metrics.PublishMetrics;
 import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.http.RedisIdempotencyStore;
 import io.ganaka.api.imports.ImportSettings;
@@ -10,7 +12,9 @@ import io.ganaka.api.webhooks.WebhookSettings;
 import io.ganaka.app.metrics.BridgeMetrics;
 import io.ganaka.app.metrics.KafkaMetricSource;
 import io.ganaka.app.metrics.MetricsServer;
+import io.ganaka.app.metrics.NotificationMetrics;
 import io.ganaka.app.metrics.ProcessMetrics;
+import io.ganaka.app.metrics.SinkMetrics;
 import io.ganaka.api.live.LiveFeed;
 import io.ganaka.api.live.LiveSettings;
 import io.ganaka.auth.AbuseLimits;
@@ -18,10 +22,12 @@ import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.bridge.Bridge;
 import io.ganaka.bridge.BridgeSettings;
+import io.ganaka.schemas.webhooks.WebhookTargetPolicy;
 import io.ganaka.sinks.NatsLivePushes;
 import io.ganaka.sinks.NatsProjectionReports;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
+import io.ganaka.sinks.notify.NotificationChannel;
 import io.ganaka.sinks.notify.Notifications;
 import io.ganaka.streams.StreamsRole;
 import io.ganaka.streams.StreamsSettings;
@@ -32,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -49,6 +56,8 @@ public final class GanakaSystem implements AutoCloseable {
      * well below Javalin's Jetty pool (250 threads) and the rest of the API keeps answering while clients wait.
      */
     private static final int MAX_PROJECTION_WAITERS = 100;
+    /** How often a scrape may ask JetStream for the bridge consumer's backlog (one request-reply each). */
+    private static final Duration BRIDGE_BACKLOG_INTERVAL = Duration.ofSeconds(5);
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
     private final ProcessMetrics metrics = new ProcessMetrics();
@@ -82,15 +91,18 @@ public final class GanakaSystem implements AutoCloseable {
             // The sinks announce what they committed, so that API requests with Prefer: wait can answer.
             Connection nats = remember(Connections.nats(config, "ganaka-sinks"));
             var sinkRedis = remember(Connections.redis(config)); // the dashboard cache
+            SinkMetrics sinkMetrics = new SinkMetrics(metrics.registry());
             Sinks sinks = remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)),
                     db, new NatsProjectionReports(nats, config.naming()), sinkRedis,
-                    new NatsLivePushes(nats, config.naming())));
+                    new NatsLivePushes(nats, config.naming()), sinkMetrics));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.CONSUMER, "sinks", sinks::consumerMetrics));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "sinks", sinks::producerMetrics));
+            var channels = Notifications.standardChannels(config.notifications(), nats, config.naming(), db,
+                    new WebhookTargetPolicy(config.webhooksAllowPrivate()));
             remember(Notifications.start(config.notifications(),
-                    new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200)), db,
-                    Notifications.standardChannels(config.notifications(), nats, config.naming(), db,
-                            new io.ganaka.schemas.webhooks.WebhookTargetPolicy(config.webhooksAllowPrivate()))));
+                    new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200)), db, channels,
+                    new NotificationMetrics(metrics.registry(), channels.stream().map(NotificationChannel::name).toList()),
+                    sinkMetrics));
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {
@@ -108,13 +120,14 @@ public final class GanakaSystem implements AutoCloseable {
             Bridge bridge = remember(
                     Bridge.start(new BridgeSettings(config.naming(), kafka, 2_000, Duration.ofSeconds(60)), nats));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "bridge", bridge::producerMetrics));
-            metrics.registry().register(new BridgeMetrics(bridge.counters()));
+            metrics.registry().register(BridgeMetrics.of(bridge, BRIDGE_BACKLOG_INTERVAL));
             log.info("Role bridge started");
         }
         if (roles.contains(Role.API)) {
             Connection nats = remember(Connections.nats(config, "ganaka-api"));
             var redis = remember(Connections.redis(config));
-            var publisher = new JetStreamPublisher(nats, config.naming(), 2_000, Duration.ofSeconds(5));
+            var publisher = new JetStreamPublisher(nats, config.naming(), 2_000, Duration.ofSeconds(5),
+                    PublishMetrics.registeredIn(metrics.registry()));
             var hasher = new Argon2PasswordHasher(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
             var tokens = new AccessTokens(config.jwtSecret(), Duration.ofMinutes(15), Clock.systemUTC());
             var projections = remember(ProjectionWaiter.subscribe(nats, config.naming(), MAX_PROJECTION_WAITERS));
@@ -126,10 +139,18 @@ public final class GanakaSystem implements AutoCloseable {
                     WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate()), metrics.registry(),
                     new LiveFeed(nats, new LiveSettings(Duration.ofSeconds(config.wsPingSeconds()),
                             LiveSettings.DEFAULTS.sendQueueLimit(), LiveSettings.DEFAULTS.maxSocketsPerUser(),
-                            LiveSettings.DEFAULTS.maxSockets()))));
+                            LiveSettings.DEFAULTS.maxSockets())), readinessChecks(config, kafka)));
             log.info("Role api listening on port {} (metrics on /metrics)", api.port());
         }
         startMetrics(config, roles);
+    }
+
+    /** What {@code /ready} asks beside the API's own dependencies: Kafka, which every role but the API uses. */
+    private Map<String, ReadinessCheck> readinessChecks(GanakaConfig config, String kafka) {
+        if (kafka == null || kafka.isBlank()) {
+            return Map.of();
+        }
+        return Map.of("kafka", remember(new KafkaReadiness(kafka, config.naming().groupId("ready"))));
     }
 
     /** Exports the Kafka clients the roles started and, when configured, serves the metrics on a port of their own. */

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,62 @@ class MetricsIT {
     }
 
     @Test
+    void theApiBridgeAndSinksCountAnExpenseByTypeSinkAndOutcome() throws Exception {
+        String token = http.signUpAndLogIn("counts-" + UUID.randomUUID() + "@example.com");
+        String id = http.addExpense(token, "7.25", "EUR", "2026-05-04T09:00:00Z", "Books");
+        await("expense projected").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/expenses/" + id, token).status() == 200);
+
+        String front = scrape(MetricsIT.front.apiPort(), "text/plain").body();
+        assertThat(series(front, "ganaka_events_published_total"))
+                .anySatisfy(s -> assertThat(s).contains("type=\"expense.added\"", "outcome=\"stored\""));
+        assertThat(series(front, "ganaka_bridge_forwarded_total"))
+                .anySatisfy(s -> assertThat(s).contains("type=\"expense.added\""));
+        assertThat(series(front, "ganaka_sink_records_total"))
+                .anySatisfy(s -> assertThat(s).contains("sink=\"expenses\"", "outcome=\"written\""));
+        assertThat(series(front, "ganaka_sink_batch_size_count"))
+                .anySatisfy(s -> assertThat(s).contains("sink=\"expenses\""));
+        assertThat(series(front, "ganaka_sink_write_seconds_count"))
+                .anySatisfy(s -> assertThat(s).contains("sink=\"expenses\""));
+        assertThat(series(front, "ganaka_pipeline_latency_seconds_count"))
+                .anySatisfy(s -> assertThat(s).contains("sink=\"expenses\""));
+        assertThat(series(front, "ganaka_bridge_lag_messages"))
+                .anySatisfy(s -> assertThat(s).contains("state=\"pending\""));
+        assertThat(series(front, "ganaka_ws_connections")).hasSize(1);
+        assertThat(series(front, "ganaka_notifications_total"))
+                .anySatisfy(s -> assertThat(s).contains("channel=\"email\"", "status=\"sent\""));
+    }
+
+    @Test
+    void everyMetricTheGrafanaDashboardsQueryIsExportedOnceTrafficWentThrough() throws Exception {
+        Map<String, Set<String>> dashboards = GrafanaDashboards.metricNames();
+        assertThat(dashboards.keySet()).containsExactlyInAnyOrder("api.json", "jvm.json", "notifications.json",
+                "pipeline.json", "sinks.json", "streams.json");
+        dashboards.forEach((file, names) -> assertThat(names).as(file).isNotEmpty());
+        String token = http.signUpAndLogIn("dashboards-" + UUID.randomUUID() + "@example.com");
+        String id = http.addExpense(token, "12.00", "EUR", "2026-04-02T12:00:00Z", "Lunch");
+        await("expense projected").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/expenses/" + id, token).status() == 200);
+
+        // Some Kafka gauges appear only once their client took a sample, so the scrapes are repeated until then.
+        await("every dashboard metric exported").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Set<String> exported = new TreeSet<>(sampleNames(scrape(front.apiPort(), "text/plain").body()));
+                    exported.addAll(sampleNames(scrape(streams.system().metricsPort(), "text/plain").body()));
+                    dashboards.forEach((file, names) -> assertThat(exported).as(file).containsAll(names));
+                });
+    }
+
+    @Test
+    void readinessAsksKafkaBesideTheApisOwnDependencies() {
+        HttpJson.Reply ready = http.get("/ready", null);
+
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body().get("checks").get("kafka").asText()).isEqualTo("up");
+        assertThat(ready.body().get("checks").get("postgres").asText()).isEqualTo("up");
+    }
+
+    @Test
     void theApiServesMetricsWithoutATokenInTheFormatTheScraperAsksFor() throws Exception {
         HttpResponse<String> text = scrape(front.apiPort(), "text/plain;version=0.0.4");
         assertThat(text.statusCode()).isEqualTo(200);
@@ -101,6 +160,12 @@ class MetricsIT {
         HttpResponse<String> response = SCRAPER.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
+    }
+
+    /** The name of every sample in the text exposition format ({@code …_total}, {@code …_bucket}, …). */
+    private static Set<String> sampleNames(String exposition) {
+        return exposition.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The sample lines of the metric {@code name} (with its labels), from the text exposition format. */

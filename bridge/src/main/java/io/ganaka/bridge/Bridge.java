@@ -8,6 +8,7 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.MessageConsumer;
 import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import java.io.IOException;
@@ -55,6 +56,7 @@ public final class Bridge implements AutoCloseable {
     private final BridgeCounters counters = new BridgeCounters();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile MessageConsumer consumer;
+    private volatile ConsumerContext consumerContext;
     private volatile Dispatcher dispatcher;
 
     private Bridge(BridgeSettings settings, Producer<String, byte[]> producer) {
@@ -97,6 +99,22 @@ public final class Bridge implements AutoCloseable {
         return producer.metrics();
     }
 
+    /**
+     * Asks the JetStream server how far the bridge's durable consumer is behind: one request-reply round trip, so
+     * callers should not ask on every scrape.
+     *
+     * @throws IOException when the server does not answer in time or the connection is down
+     * @throws JetStreamApiException when the server answers with an error (e.g. the consumer is gone)
+     */
+    public ConsumerBacklog backlog() throws IOException, JetStreamApiException {
+        ConsumerContext context = consumerContext;
+        if (context == null) {
+            throw new IOException("the bridge has not subscribed yet");
+        }
+        ConsumerInfo info = context.getConsumerInfo();
+        return new ConsumerBacklog(info.getNumPending(), info.getNumAckPending());
+    }
+
     private void subscribe(Connection nats) throws IOException, JetStreamApiException {
         ConsumerConfiguration config = ConsumerConfiguration.builder()
                 .durable(settings.naming().bridgeConsumer())
@@ -107,6 +125,7 @@ public final class Bridge implements AutoCloseable {
                 .maxAckPending(settings.maxInFlight())
                 .build();
         ConsumerContext context = nats.getStreamContext(settings.naming().streamName()).createOrUpdateConsumer(config);
+        consumerContext = context;
         ConsumeOptions options = ConsumeOptions.builder()
                 .batchSize(Math.min(settings.maxInFlight(), MAX_PULL_BATCH))
                 .build();
@@ -179,8 +198,8 @@ public final class Bridge implements AutoCloseable {
                 if (route instanceof Route.DeadLetter dead) {
                     counters.recordDeadLettered();
                     LOG.warn("dead-lettered message on {}: {}", msg.getSubject(), dead.reason());
-                } else {
-                    counters.recordForwarded();
+                } else if (route instanceof Route.Forward forward) {
+                    counters.recordForwarded(forward.eventType());
                 }
             } else {
                 counters.recordFailed();

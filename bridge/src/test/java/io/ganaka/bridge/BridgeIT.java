@@ -182,6 +182,9 @@ class BridgeIT {
                 .containsExactlyInAnyOrderElementsOf(registrations.stream().map(Event::id).toList());
         awaitNothingPendingOrUnacked();
         assertThat(bridge.counters().forwarded()).isEqualTo(expenses.size() + registrations.size());
+        assertThat(bridge.counters().forwardedByType()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "expense.added", (long) expenses.size(), "user.registered", (long) registrations.size()));
+        assertThat(bridge.backlog()).isEqualTo(new ConsumerBacklog(0, 0));
         assertThat(read(Topic.DLQ)).isEmpty();
     }
 

@@ -36,6 +36,7 @@ import io.ganaka.api.expenses.ExpenseService;
 import io.ganaka.api.expenses.RedisVersionReservations;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.health.Readiness;
+import io.ganaka.api.health.ReadinessCheck;
 import io.ganaka.api.imports.ImportHandlers;
 import io.ganaka.api.imports.ImportLookups;
 import io.ganaka.api.imports.ImportRepository;
@@ -45,6 +46,7 @@ import io.ganaka.api.imports.ImportSettings;
 import io.ganaka.api.imports.ImportUploads;
 import io.ganaka.api.metrics.HttpRequestMetrics;
 import io.ganaka.api.metrics.MetricsHandler;
+import io.ganaka.api.metrics.LiveSocketMetrics;
 import io.ganaka.api.metrics.RateLimitMetrics;
 import io.ganaka.api.notifications.NotificationHandlers;
 import io.ganaka.api.notifications.NotificationRepository;
@@ -88,6 +90,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -181,6 +184,20 @@ public final class ApiServer implements AutoCloseable {
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
                                   ImportSettings importSettings, WebhookSettings webhookSettings,
                                   PrometheusRegistry metrics, LiveFeed live) {
+        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
+                webhookSettings, metrics, live, Map.of());
+    }
+
+    /**
+     * The whole server, whose {@code /ready} also asks {@code readinessChecks} (dependencies of other roles in the
+     * same process, such as Kafka).
+     */
+    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
+                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
+                                  ProjectionWaiter projections, IdempotencyStore idempotency,
+                                  ImportSettings importSettings, WebhookSettings webhookSettings,
+                                  PrometheusRegistry metrics, LiveFeed live,
+                                  Map<String, ReadinessCheck> readinessChecks) {
         ImportRepository importRepository = new ImportRepository(db);
         ImportRunner imports = new ImportRunner(importSettings, importRepository);
         LiveHub hub = new LiveHub(live, s.naming(), Clock.systemUTC());
@@ -202,7 +219,7 @@ public final class ApiServer implements AutoCloseable {
                                 new RedisVersionReservations(redis, s.naming().redisPrefix()), publisher,
                                 s.publishTimeout(), projections)),
                 new ReportHandlers(new ReportService(new ReportRepository(db))),
-                new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor)),
+                new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor, readinessChecks)),
                 new AccessCheck(tokens, sessions),
                 new ErrorMapper(),
                 new DashboardPage(),
@@ -223,7 +240,9 @@ public final class ApiServer implements AutoCloseable {
                 dashboardRoutes(s, db, redis, tokens, sessions, hub),
                 new NotificationHandlers(new NotificationService(new NotificationRepository(db))));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
-        metrics.register(new RateLimitMetrics(abuseMetrics));
+        metrics.register(new RateLimitMetrics(abuseMetrics, List.of(limits.loginFailuresPerAccount().name(),
+                limits.loginFailuresPerAddress().name(), limits.registrationsPerAddress().name())));
+        LiveSocketMetrics.register(metrics, hub);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = s.maxRequestBytes();

@@ -388,6 +388,11 @@ class ApiServerIT {
             assertProblem(response, 503, "service-unavailable");
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
             assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(ApiClient.json(ready).get("type").asText()).endsWith("/not-ready");
+            assertThat(ApiClient.json(ready).get("detail").asText()).contains("nats");
+            assertThat(ApiClient.json(ready).get("down").toString()).isEqualTo("[\"nats\"]");
             assertThat(ApiClient.json(ready).get("checks").get("nats").asText()).isEqualTo("down");
             assertThat(ApiClient.json(ready).get("checks").get("postgres").asText()).isEqualTo("up");
         } finally {

@@ -1,9 +1,11 @@
 package io.ganaka.sinks;
 
+import io.ganaka.schemas.EventIds;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,7 @@ final class SinkRunner<T> implements Runnable {
     private final DeadLetters deadLetters;
     private final ProjectionReports reports;
     private final Duration pollTimeout;
+    private final SinkObserver observer;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -57,6 +60,12 @@ final class SinkRunner<T> implements Runnable {
 
     SinkRunner(Sink<T> sink, Supplier<Consumer<byte[], byte[]>> consumers, DataSource db, DeadLetters deadLetters,
             ProjectionReports reports, Duration pollTimeout) {
+        this(sink, consumers, db, deadLetters, reports, pollTimeout, SinkObserver.NONE);
+    }
+
+    SinkRunner(Sink<T> sink, Supplier<Consumer<byte[], byte[]>> consumers, DataSource db, DeadLetters deadLetters,
+            ProjectionReports reports, Duration pollTimeout, SinkObserver observer) {
+        this.observer = observer;
         this.sink = sink;
         this.consumers = consumers;
         this.db = db;
@@ -164,7 +173,11 @@ final class SinkRunner<T> implements Runnable {
         Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
         while (!stopping()) {
             try {
-                report(writeOnce(rows, poison));
+                long started = System.nanoTime();
+                List<Row<T>> committed = writeOnce(rows, poison);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                report(committed);
+                observe(records.count(), records.count() - rows.size() - poison.size(), committed, took);
                 return true;
             } catch (SQLException | RuntimeException e) {
                 Duration wait = backoff.next();
@@ -243,6 +256,17 @@ final class SinkRunner<T> implements Runnable {
         } catch (RuntimeException e) {
             LOG.warn("sink {} could not report {} projected events: {}", sink.name(), ids.size(), e.toString());
         }
+    }
+
+    /** Tells the observer about a committed batch; {@code skipped} records were not for this sink. */
+    private void observe(int polled, int skipped, List<Row<T>> committed, Duration took) {
+        Instant now = Instant.now();
+        List<Duration> latencies = committed.stream().map(row -> EventRecords.eventId(row.source()))
+                .flatMap(Optional::stream).distinct()
+                .map(EventIds::createdAt).flatMap(Optional::stream)
+                .map(created -> Duration.between(created, now)).toList();
+        int written = committed.size();
+        observer.committed(new SinkBatch(sink.name(), written, polled - skipped - written, skipped, took, latencies));
     }
 
     private void sendDeadLetters(List<DeadLetters.Poison> poison) {

@@ -31,12 +31,14 @@ public final class Sinks implements AutoCloseable {
 
     private final Producer<byte[], byte[]> deadLetterProducer;
     private final ProjectionReports reports;
+    private final SinkObserver observer;
     private final List<SinkRunner<?>> runners = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private boolean closed;
 
-    private Sinks(Producer<byte[], byte[]> deadLetterProducer, ProjectionReports reports) {
+    private Sinks(Producer<byte[], byte[]> deadLetterProducer, ProjectionReports reports, SinkObserver observer) {
         this.deadLetterProducer = deadLetterProducer;
+        this.observer = observer;
         this.reports = reports;
     }
 
@@ -56,9 +58,15 @@ public final class Sinks implements AutoCloseable {
      */
     public static Sinks start(SinkSettings settings, DataSource db, ProjectionReports reports, UnifiedJedis redis,
                               LivePushes pushes) {
+        return start(settings, db, reports, redis, pushes, SinkObserver.NONE);
+    }
+
+    /** Starts every sink as above, telling {@code observer} about every batch committed. */
+    public static Sinks start(SinkSettings settings, DataSource db, ProjectionReports reports, UnifiedJedis redis,
+                              LivePushes pushes, SinkObserver observer) {
         Producer<byte[], byte[]> producer = new KafkaProducer<>(SinkKafkaConfig.deadLetterProducer(settings),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        Sinks sinks = new Sinks(producer, reports);
+        Sinks sinks = new Sinks(producer, reports, observer);
         try {
             sinks.launch(new ExpenseSink(settings.naming()), settings, db);
             sinks.launch(new MonthlySummarySink(settings.naming()), settings, db);
@@ -82,9 +90,15 @@ public final class Sinks implements AutoCloseable {
      * Starts only the given sinks (e.g. the notification intake), each run like the projections; returns at once.
      */
     public static Sinks startOnly(SinkSettings settings, DataSource db, List<? extends Sink<?>> only) {
+        return startOnly(settings, db, only, SinkObserver.NONE);
+    }
+
+    /** Starts only the given sinks, telling {@code observer} about every batch committed. */
+    public static Sinks startOnly(SinkSettings settings, DataSource db, List<? extends Sink<?>> only,
+                                  SinkObserver observer) {
         Producer<byte[], byte[]> producer = new KafkaProducer<>(SinkKafkaConfig.deadLetterProducer(settings),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        Sinks sinks = new Sinks(producer, ProjectionReports.NONE);
+        Sinks sinks = new Sinks(producer, ProjectionReports.NONE, observer);
         try {
             only.forEach(sink -> sinks.launch(sink, settings, db));
         } catch (RuntimeException e) {
@@ -100,7 +114,7 @@ public final class Sinks implements AutoCloseable {
         SinkRunner<T> runner = new SinkRunner<>(sink,
                 () -> new KafkaConsumer<>(SinkKafkaConfig.consumer(settings, sink.name()),
                         new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                db, deadLetters, reports, settings.pollTimeout());
+                db, deadLetters, reports, settings.pollTimeout(), observer);
         Thread thread = new Thread(runner, "ganaka-sink-" + sink.name());
         runners.add(runner);
         threads.add(thread);

@@ -3,6 +3,7 @@ package io.ganaka.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ganaka.schemas.EventIds;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -44,8 +45,12 @@ class SinkRunnerReportsTest {
         }
 
         @Override
-        public Optional<String> decode(ConsumerRecord<byte[], byte[]> record) {
-            return Optional.of(new String(record.value(), StandardCharsets.UTF_8));
+        public Optional<String> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
+            String value = new String(record.value(), StandardCharsets.UTF_8);
+            if (value.equals("poison")) {
+                throw new PoisonRecordException("cannot be read");
+            }
+            return value.equals("skip") ? Optional.empty() : Optional.of(value);
         }
 
         @Override
@@ -86,6 +91,28 @@ class SinkRunnerReportsTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> log.stream().filter("rollback"::equals).count() >= 2);
         assertThat(log).doesNotContain("commit").noneMatch(e -> e.startsWith("report"));
+    }
+
+    @Test
+    void tellsTheObserverWhatTheBatchHeldOnceItIsCommitted() {
+        List<SinkBatch> batches = new CopyOnWriteArrayList<>();
+        String madeByTheApi = EventIds.newId();
+        MockConsumer<byte[], byte[]> consumer = consumerWith(List.of(record(0, "row-a", madeByTheApi),
+                record(1, "skip", null), record(2, "poison", null), record(3, "row-d", "not-a-uuid-v7")));
+        runner = new SinkRunner<>(sink, () -> consumer, loggingDatabase(), poison -> { }, ProjectionReports.NONE,
+                Duration.ofMillis(10), batch -> {
+                    log.add("observed");
+                    batches.add(batch);
+                });
+        new Thread(runner, "sink-under-test").start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !batches.isEmpty());
+        SinkBatch batch = batches.get(0);
+        assertThat(batch.sink()).isEqualTo("expenses");
+        assertThat(List.of(batch.written(), batch.skipped(), batch.deadLettered(), batch.size()))
+                .containsExactly(2, 1, 1, 4);
+        assertThat(batch.latencies()).singleElement().satisfies(latency -> assertThat(latency.isNegative()).isFalse());
+        assertThat(log).containsSubsequence("commit", "observed");
     }
 
     private void start(MockConsumer<byte[], byte[]> consumer) {

@@ -1,5 +1,7 @@
 package io.ganaka.api.events;
 
+import io.ganaka.api.metrics.PublishMetrics;
+import io.ganaka.api.metrics.PublishMetrics.Outcome;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.Naming;
@@ -33,8 +35,16 @@ public final class JetStreamPublisher implements EventPublisher {
     private final Naming naming;
     private final Semaphore inFlight;
     private final Duration ackTimeout;
+    private final PublishMetrics metrics;
 
     public JetStreamPublisher(Connection nats, Naming naming, int maxInFlight, Duration ackTimeout) {
+        this(nats, naming, maxInFlight, ackTimeout, PublishMetrics.unregistered());
+    }
+
+    /** A publisher that counts every publish's outcome in {@code metrics}. */
+    public JetStreamPublisher(Connection nats, Naming naming, int maxInFlight, Duration ackTimeout,
+                              PublishMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.nats = Objects.requireNonNull(nats, "nats");
         this.naming = Objects.requireNonNull(naming, "naming");
         this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
@@ -54,9 +64,11 @@ public final class JetStreamPublisher implements EventPublisher {
     public CompletableFuture<PublishReceipt> publish(Event event) {
         if (nats.getStatus() != Connection.Status.CONNECTED) {
             // While disconnected jnats would buffer the message and we would only learn of it at the timeout.
+            metrics.record(event.type(), Outcome.REFUSED);
             return CompletableFuture.failedFuture(new PublishUnavailableException("NATS is " + nats.getStatus()));
         }
         if (!inFlight.tryAcquire()) {
+            metrics.record(event.type(), Outcome.REFUSED);
             return CompletableFuture.failedFuture(new PublishUnavailableException("too many publishes in flight"));
         }
         CompletableFuture<PublishAck> ack;
@@ -68,14 +80,17 @@ public final class JetStreamPublisher implements EventPublisher {
         } catch (RuntimeException e) {
             // jnats throws synchronously when the connection closed between the status check and the publish.
             inFlight.release();
+            metrics.record(event.type(), Outcome.REFUSED);
             return CompletableFuture.failedFuture(new PublishUnavailableException("publish refused: " + e, e));
         }
         return ack.orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((done, failure) -> {
                     inFlight.release();
                     if (failure != null) {
+                        metrics.record(event.type(), Outcome.FAILED);
                         throw new CompletionException(unavailable(event, failure));
                     }
+                    metrics.record(event.type(), done.isDuplicate() ? Outcome.DUPLICATE : Outcome.STORED);
                     return new PublishReceipt(event.id(), done.getStream(), done.getSeqno(), done.isDuplicate());
                 });
     }

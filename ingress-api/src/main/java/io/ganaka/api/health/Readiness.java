@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -27,8 +28,16 @@ public final class Readiness {
     private final UnifiedJedis redis;
     private final EventPublisher publisher;
     private final ExecutorService executor;
+    private final Map<String, ReadinessCheck> more;
 
     public Readiness(DataSource db, UnifiedJedis redis, EventPublisher publisher, ExecutorService executor) {
+        this(db, redis, publisher, executor, Map.of());
+    }
+
+    /** Checks {@code more} too, each under its name, after Postgres, Redis and NATS. */
+    public Readiness(DataSource db, UnifiedJedis redis, EventPublisher publisher, ExecutorService executor,
+                     Map<String, ReadinessCheck> more) {
+        this.more = Map.copyOf(more);
         this.db = db;
         this.redis = redis;
         this.publisher = publisher;
@@ -41,6 +50,7 @@ public final class Readiness {
         pending.put("postgres", executor.submit(postgres()));
         pending.put("redis", executor.submit(() -> "PONG".equalsIgnoreCase(redis.ping())));
         pending.put("nats", executor.submit(publisher::isConnected));
+        new TreeMap<>(more).forEach((name, check) -> pending.put(name, executor.submit(check::answers)));
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         Map<String, String> states = new LinkedHashMap<>();
         pending.forEach((name, future) -> states.put(name, await(name, future, deadline) ? "up" : "down"));

@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,20 @@ class RateLimitMetricsTest {
         CounterSnapshot refusals = (CounterSnapshot) new RateLimitMetrics(new AbuseMetrics()).collect().get(0);
 
         assertThat(refusals.getDataPoints()).isEmpty();
+    }
+
+    @Test
+    void exportsTheGivenLimitsAtZeroUntilTheyRefuse() {
+        AbuseMetrics abuse = new AbuseMetrics();
+        abuse.refused(new RateLimit("login-account", 5, Duration.ofMinutes(15)));
+
+        CounterSnapshot refusals = (CounterSnapshot) new RateLimitMetrics(abuse,
+                List.of("login-account", "register-address")).collect().get(0);
+
+        Map<Labels, Double> byLimit = refusals.getDataPoints().stream()
+                .collect(Collectors.toMap(CounterDataPointSnapshot::getLabels, CounterDataPointSnapshot::getValue));
+        assertThat(byLimit).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Labels.of("limit", "login-account"), 1.0,
+                Labels.of("limit", "register-address"), 0.0));
     }
 }

@@ -43,6 +43,7 @@ public final class NotificationDispatcher implements Runnable {
     private final NotificationStore.Announcer announcer;
     private final NotificationSettings.Dispatcher settings;
     private final Clock clock;
+    private final NotificationOutcomes outcomes;
     private final ExecutorService workers;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -50,6 +51,13 @@ public final class NotificationDispatcher implements Runnable {
     NotificationDispatcher(NotificationStore store, List<NotificationChannel> channels,
                            NotificationStore.Announcer announcer, NotificationSettings.Dispatcher settings,
                            Clock clock) {
+        this(store, channels, announcer, settings, clock, NotificationOutcomes.NONE);
+    }
+
+    NotificationDispatcher(NotificationStore store, List<NotificationChannel> channels,
+                           NotificationStore.Announcer announcer, NotificationSettings.Dispatcher settings,
+                           Clock clock, NotificationOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.store = store;
         this.announcer = announcer;
         this.settings = settings;
@@ -142,6 +150,7 @@ public final class NotificationDispatcher implements Runnable {
         NotificationChannel channel = channels.get(n.channel());
         if (channel == null) {
             store.skipped(n, "no " + n.channel() + " channel is configured");
+            outcomes.finished(n.channel(), NotificationOutcomes.Outcome.SKIPPED);
             return;
         }
         Instant now = clock.instant();
@@ -183,6 +192,7 @@ public final class NotificationDispatcher implements Runnable {
     private void record(Notification n, AttemptResult result) throws SQLException {
         if (result instanceof AttemptResult.Sent sent) {
             store.sent(n, sent.attempts(), clock.instant());
+            outcomes.finished(n.channel(), NotificationOutcomes.Outcome.SENT);
         } else if (result instanceof AttemptResult.RetryAt retry) {
             LOG.info("notification {} ({}) attempt {} failed, next at {}: {}", n.id(), n.channel(), retry.attempts(),
                     retry.nextAttemptAt(), retry.error());
@@ -191,9 +201,11 @@ public final class NotificationDispatcher implements Runnable {
             LOG.warn("notification {} ({}) failed after {} attempts: {}", n.id(), n.channel(), failed.attempts(),
                     failed.error());
             store.failed(n, failed.attempts(), failed.error());
+            outcomes.finished(n.channel(), NotificationOutcomes.Outcome.FAILED);
         } else if (result instanceof AttemptResult.Skipped skipped) {
             LOG.info("notification {} ({}) skipped: {}", n.id(), n.channel(), skipped.reason());
             store.skipped(n, skipped.reason());
+            outcomes.finished(n.channel(), NotificationOutcomes.Outcome.SKIPPED);
         }
     }
 

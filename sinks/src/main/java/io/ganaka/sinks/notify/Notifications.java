@@ -5,6 +5,7 @@ import io.ganaka.schemas.Topic;
 import io.ganaka.schemas.webhooks.WebhookSender;
 import io.ganaka.schemas.webhooks.WebhookSenderSettings;
 import io.ganaka.schemas.webhooks.WebhookTargetPolicy;
+import io.ganaka.sinks.SinkObserver;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
 import io.ganaka.sinks.webhooks.WebhookStore;
@@ -70,6 +71,13 @@ public final class Notifications implements AutoCloseable {
      */
     public static Notifications start(NotificationSettings settings, SinkSettings sinkSettings, DataSource db,
                                       List<NotificationChannel> channels) {
+        return start(settings, sinkSettings, db, channels, NotificationOutcomes.NONE, SinkObserver.NONE);
+    }
+
+    /** Starts as above, telling {@code outcomes} how each notification ended and {@code observer} about intake. */
+    public static Notifications start(NotificationSettings settings, SinkSettings sinkSettings, DataSource db,
+                                      List<NotificationChannel> channels, NotificationOutcomes outcomes,
+                                      SinkObserver observer) {
         Naming naming = sinkSettings.naming();
         NotificationIntake intake = new NotificationIntake(channels, new NotificationTemplates(), Clock.systemUTC());
         WebhookIntake webhooks = new WebhookIntake(Clock.systemUTC());
@@ -85,13 +93,13 @@ public final class Notifications implements AutoCloseable {
                 naming.groupId("notify-events"), naming.topic(Topic.NOTIFICATIONS));
         Sinks running;
         try {
-            running = Sinks.startOnly(sinkSettings, db, sinks);
+            running = Sinks.startOnly(sinkSettings, db, sinks, observer);
         } catch (RuntimeException e) {
             events.close();
             throw e;
         }
         NotificationDispatcher dispatcher = new NotificationDispatcher(new NotificationStore(db), channels, events,
-                settings.dispatcher(), Clock.systemUTC());
+                settings.dispatcher(), Clock.systemUTC(), outcomes);
         Thread thread = new Thread(dispatcher, "ganaka-notify-dispatcher");
         thread.start();
         LOG.info("notifications dispatching over {}", channels.stream().map(NotificationChannel::name).toList());

@@ -40,6 +40,8 @@ class NotificationDispatcherIT {
 
     private final UUID user = UUID.randomUUID();
     private final List<NotificationStore.Outcome> announced = new CopyOnWriteArrayList<>();
+    /** What the dispatcher told its {@link NotificationOutcomes}, as "channel OUTCOME". */
+    private final List<String> ended = new CopyOnWriteArrayList<>();
     private NotificationDispatcher dispatcher;
 
     @BeforeAll
@@ -101,7 +103,7 @@ class NotificationDispatcherIT {
                 new RetrySchedule(Duration.ofMillis(10), Duration.ofMillis(20), 1_000), Duration.ofSeconds(30),
                 breakerOpenWait);
         dispatcher = new NotificationDispatcher(new NotificationStore(pool), List.of(channels), announced::addAll,
-                settings, Clock.systemUTC());
+                settings, Clock.systemUTC(), (channel, outcome) -> ended.add(channel + " " + outcome));
         new Thread(dispatcher, "test-dispatcher").start();
     }
 
@@ -165,6 +167,7 @@ class NotificationDispatcherIT {
         assertThat(inApp.calls).hasValue(1);
         await().atMost(DEADLINE).until(() -> announced.size() == 1);
         assertThat(announced.get(0).channel()).isEqualTo("in-app");
+        assertThat(ended).containsExactly("in-app SENT");
     }
 
     @Test
@@ -182,6 +185,7 @@ class NotificationDispatcherIT {
         assertThat(row("email").attempts()).isEqualTo(5);
         assertThat(down.calls).hasValue(5);
         assertThat(announced).isEmpty();
+        assertThat(ended).as("a retry is no end").isEmpty();
     }
 
     @Test
@@ -195,5 +199,6 @@ class NotificationDispatcherIT {
         await().atMost(DEADLINE).until(() -> announced.size() == 1);
         assertThat(announced.get(0).status()).isEqualTo("skipped");
         assertThat(announced.get(0).error()).isEqualTo("no webhook channel is configured");
+        assertThat(ended).containsExactly("webhook SKIPPED");
     }
 }
