@@ -108,8 +108,8 @@ class ReportUpdatesIT {
                     added(lastMonth, "10.00", "EUR"), added(lastMonth, "5.00", "USD"), added(future, "7.00", "EUR")));
             await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
                 updates.poll();
-                assertThat(updates.latest("summary", null, "EUR")).isEqualTo(line(null, "EUR", "17.00", 2));
-                assertThat(updates.latest("summary", null, "USD")).isEqualTo(line(null, "USD", "5.00", 1));
+                assertThat(updates.latest("summary", null, "EUR")).isEqualTo(line(null, "EUR", "17.00", 2, "7.00", "10.00"));
+                assertThat(updates.latest("summary", null, "USD")).isEqualTo(line(null, "USD", "5.00", 1, "5.00", "5.00"));
                 assertThat(updates.monthClosed(lastMonth)).isNotEmpty();
             });
 
@@ -120,9 +120,9 @@ class ReportUpdatesIT {
             await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
                 updates.poll();
                 assertThat(updates.monthClosed(monthBefore)).isNotEmpty();
-                assertThat(updates.latest("monthly", lastMonth, "EUR")).isEqualTo(line(null, "EUR", "13.00", 2));
-                assertThat(updates.latest("category", lastMonth, "EUR")).isEqualTo(line(null, "EUR", "13.00", 2));
-                assertThat(updates.latest("summary", null, "EUR")).isEqualTo(line(null, "EUR", "21.00", 4));
+                assertThat(updates.latest("monthly", lastMonth, "EUR")).isEqualTo(line(null, "EUR", "13.00", 2, "3.00", "10.00"));
+                assertThat(updates.latest("category", lastMonth, "EUR")).isEqualTo(line(null, "EUR", "13.00", 2, "3.00", "10.00"));
+                assertThat(updates.latest("summary", null, "EUR")).isEqualTo(line(null, "EUR", "21.00", 4, "1.00", "10.00"));
             });
         }
 
@@ -137,7 +137,7 @@ class ReportUpdatesIT {
                     .containsExactlyInAnyOrderElementsOf(updates.linesBefore(closed, "category", lastMonth));
         });
         assertThat(updates.monthClosed(monthBefore)).singleElement()
-                .satisfies(closed -> assertThat(data(closed).totals()).containsExactly(line(null, "EUR", "1.00", 1)));
+                .satisfies(closed -> assertThat(data(closed).totals()).containsExactly(line(null, "EUR", "1.00", 1, "1.00", "1.00")));
     }
 
     private Event added(YearMonth month, String amount, String currency) {
@@ -145,8 +145,10 @@ class ReportUpdatesIT {
                 "x", null, month.atDay(15).atTime(12, 0).atZone(KOLKATA).toInstant(), null, List.of(), null));
     }
 
-    private static ReportLine line(String categoryId, String currency, String total, long count) {
-        return new ReportLine(categoryId, currency, new BigDecimal(total), count, null, null);
+    private static ReportLine line(String categoryId, String currency, String total, long count, String min,
+                                   String max) {
+        return new ReportLine(categoryId, currency, new BigDecimal(total), count, new BigDecimal(min),
+                new BigDecimal(max));
     }
 
     private void produce(Topic topic, List<Event> events) {
