@@ -2,6 +2,8 @@ package io.ganaka.app;
 
 import io.ganaka.api.ApiServer;
 import io.ganaka.api.ApiSettings;
+import io.ganaka.api.docs.RunningServices;
+import io.ganaka.api.docs.ServiceDirectory;
 import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.http.RedisIdempotencyStore;
@@ -29,9 +31,12 @@ import io.nats.client.Connection;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -52,8 +57,10 @@ public final class GanakaSystem implements AutoCloseable {
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
     private final ProcessMetrics metrics = new ProcessMetrics();
+    private final Instant startedAt = Instant.now();
     private ApiServer api;
-    private MetricsServer metricsServer;
+    /** Volatile: set after the API started, and read by its {@code /services} requests. */
+    private volatile MetricsServer metricsServer;
 
     private GanakaSystem() {}
 
@@ -125,7 +132,7 @@ public final class GanakaSystem implements AutoCloseable {
                     WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate()), metrics.registry(),
                     new LiveFeed(nats, new LiveSettings(Duration.ofSeconds(config.wsPingSeconds()),
                             LiveSettings.DEFAULTS.sendQueueLimit(), LiveSettings.DEFAULTS.maxSocketsPerUser(),
-                            LiveSettings.DEFAULTS.maxSockets()))));
+                            LiveSettings.DEFAULTS.maxSockets())), services(roles)));
             log.info("Role api listening on port {} (metrics on /metrics)", api.port());
         }
         startMetrics(config, roles);
@@ -140,6 +147,13 @@ public final class GanakaSystem implements AutoCloseable {
         } else if (!roles.contains(Role.API)) {
             log.info("Metrics are not served: this process runs no API role; set GANAKA_METRICS_PORT to serve them");
         }
+    }
+
+    /** What {@code GET /services} lists: the roles of this process; asked per request, as metrics start last. */
+    private ServiceDirectory services(Set<Role> roles) {
+        List<String> names = roles.stream().sorted().map(Role::cliName).toList();
+        return () -> new RunningServices(names, startedAt,
+                metricsServer == null ? OptionalInt.empty() : OptionalInt.of(metricsServer.port()));
     }
 
     /** The port the API listens on; only when the API role runs. */
