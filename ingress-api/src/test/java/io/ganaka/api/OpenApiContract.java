@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The served OpenAPI document read as a contract: which operations it declares, and whether a real answer matches
@@ -24,6 +27,7 @@ import java.util.TreeSet;
 final class OpenApiContract {
 
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     private final JsonNode document;
@@ -35,11 +39,12 @@ final class OpenApiContract {
     /** Every operation as {@code "GET /expenses/{id}"}. */
     Set<String> operations() {
         Set<String> operations = new TreeSet<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(key -> {
-            if (METHODS.contains(key)) {
-                operations.add(key.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(key -> {
+                    if (METHODS.contains(key)) {
+                        operations.add(key.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         return operations;
     }
 
@@ -49,7 +54,7 @@ final class OpenApiContract {
         return operation;
     }
 
-    /** Whether the operation needs a token: the document-wide bearer requirement unless it says {@code security: []}. */
+    /** Whether the operation needs a token: the document-wide requirement unless it says {@code security: []}. */
     boolean authenticated(String method, String path) {
         JsonNode security = operation(method, path).get("security");
         return security == null ? !document.path("security").isEmpty() : !security.isEmpty();
@@ -65,11 +70,65 @@ final class OpenApiContract {
     private void collectDangling(JsonNode node, List<String> dangling) {
         if (node.isObject()) {
             JsonNode ref = node.get("$ref");
-            if (ref != null && (!ref.asText().startsWith("#/") || document.at(ref.asText().substring(1)).isMissingNode())) {
+            boolean local = ref != null && ref.asText().startsWith("#/");
+            if (ref != null && (!local || document.at(ref.asText().substring(1)).isMissingNode())) {
                 dangling.add(ref.asText());
             }
         }
         node.elements().forEachRemaining(child -> collectDangling(child, dangling));
+    }
+
+    /** The {@code {name}} segments of path templates that no path parameter declares. */
+    List<String> undeclaredPathParameters() {
+        List<String> undeclared = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> {
+            Set<String> declared = new TreeSet<>();
+            collectPathParameters(path.getValue(), declared);
+            path.getValue().fields().forEachRemaining(op -> collectPathParameters(op.getValue(), declared));
+            Matcher names = PATH_PARAMETER.matcher(path.getKey());
+            while (names.find()) {
+                if (!declared.contains(names.group(1))) {
+                    undeclared.add(path.getKey() + " {" + names.group(1) + "}");
+                }
+            }
+        });
+        return undeclared;
+    }
+
+    private void collectPathParameters(JsonNode owner, Set<String> names) {
+        for (JsonNode parameter : owner.path("parameters")) {
+            JsonNode resolved = resolve(parameter);
+            if (resolved.path("in").asText().equals("path")) {
+                names.add(resolved.path("name").asText());
+            }
+        }
+    }
+
+    /** Every example of a request or response body that does not match its own schema, with the reasons. */
+    List<String> examplesThatBreakTheirSchemas() {
+        List<String> broken = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!METHODS.contains(op.getKey())) {
+                return;
+            }
+            String where = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            checkExamples(where + " request", resolve(op.getValue().path("requestBody")), broken);
+            op.getValue().path("responses").fields().forEachRemaining(
+                    r -> checkExamples(where + " " + r.getKey(), resolve(r.getValue()), broken));
+        }));
+        return broken;
+    }
+
+    private void checkExamples(String where, JsonNode body, List<String> broken) {
+        body.path("content").fields().forEachRemaining(media -> {
+            JsonNode example = media.getValue().get("example");
+            if (example != null && media.getKey().contains("json")) {
+                Set<ValidationMessage> problems = schema(media.getValue().path("schema")).validate(example);
+                if (!problems.isEmpty()) {
+                    broken.add(where + " " + media.getKey() + ": " + problems);
+                }
+            }
+        });
     }
 
     /**
@@ -94,12 +153,17 @@ final class OpenApiContract {
         String mediaType = response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
         JsonNode content = declared.path("content").path(mediaType);
         assertThat(content.isObject()).as("%s %s %s declares media type %s", method, path, status, mediaType).isTrue();
-        ObjectNode schema = ((ObjectNode) content.path("schema")).deepCopy();
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        Set<ValidationMessage> problems = schema(content.path("schema")).validate(body);
+        assertThat(problems).as("%s %s %s body %s", method, path, status, response.body()).isEmpty();
+    }
+
+    private JsonSchema schema(JsonNode node) {
+        ObjectNode schema = ((ObjectNode) node).deepCopy();
         // The schema's $refs point into the document's components; carry them along so that they resolve.
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.set("components", document.path("components"));
-        Set<ValidationMessage> problems = SCHEMAS.getSchema(schema).validate(Json.MAPPER.readTree(response.body()));
-        assertThat(problems).as("%s %s %s body %s", method, path, status, response.body()).isEmpty();
+        return SCHEMAS.getSchema(schema);
     }
 
     private JsonNode resolve(JsonNode node) {

@@ -95,6 +95,12 @@ class OpenApiDocumentIT {
     }
 
     @Test
+    void everyPathParameterIsDeclaredAndEveryExampleMatchesItsSchema() {
+        assertThat(contract.undeclaredPathParameters()).isEmpty();
+        assertThat(contract.examplesThatBreakTheirSchemas()).isEmpty();
+    }
+
+    @Test
     void addedExpenseAnswerMatchesTheDocument() throws Exception {
         HttpResponse<String> added = api.postJson("/expenses", "{\"amount\":\"12.34\",\"currency\":\"EUR\","
                 + "\"description\":\"Espresso\",\"occurredAt\":\"2026-03-15T12:00:00Z\"}", user.token());

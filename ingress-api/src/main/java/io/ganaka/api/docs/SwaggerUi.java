@@ -55,7 +55,8 @@ public final class SwaggerUi {
         if (type == null) {
             throw new NotFoundException("no such docs asset");
         }
-        byte[] bytes = loaded.computeIfAbsent(name, n -> Resources.read(n.equals(INITIALIZER) ? OWN + n : webJarBase + n));
+        byte[] bytes = loaded.computeIfAbsent(name,
+                n -> Resources.read(n.equals(INITIALIZER) ? OWN + n : webJarBase + n));
         // The files change only with a new build; an hour keeps reloads cheap without pinning an old version for long.
         ctx.contentType(type).header("Cache-Control", "public, max-age=3600").result(bytes);
     }
