@@ -60,6 +60,22 @@ final class OpenApiContract {
         return security == null ? !document.path("security").isEmpty() : !security.isEmpty();
     }
 
+    /** The statuses the operation declares, e.g. {@code ["202", "400"]}. */
+    Set<String> statuses(String method, String path) {
+        Set<String> statuses = new TreeSet<>();
+        operation(method, path).path("responses").fieldNames().forEachRemaining(statuses::add);
+        return statuses;
+    }
+
+    /** Whether the operation declares the header parameter {@code name}, on itself or on its path. */
+    boolean takesHeader(String method, String path, String name) {
+        List<JsonNode> parameters = new ArrayList<>();
+        document.path("paths").path(path).path("parameters").forEach(parameters::add);
+        operation(method, path).path("parameters").forEach(parameters::add);
+        return parameters.stream().map(this::resolve)
+                .anyMatch(p -> p.path("in").asText().equals("header") && p.path("name").asText().equals(name));
+    }
+
     /** Every {@code $ref} in the document that does not point at anything in it. */
     List<String> danglingReferences() {
         List<String> dangling = new ArrayList<>();

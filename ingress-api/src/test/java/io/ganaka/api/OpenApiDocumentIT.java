@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ganaka.api.RunningApi.User;
 import io.ganaka.api.http.RouteSpec;
+import io.ganaka.api.http.Routes;
 import io.ganaka.api.live.DashboardSocket;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -92,6 +93,30 @@ class OpenApiDocumentIT {
             }
         }
         assertThat(disagreements).isEmpty();
+    }
+
+    @Test
+    void everyProtectedRouteDeclaresItsRefusalsAndEveryIdempotentOneItsKey() {
+        List<String> missing = new ArrayList<>();
+        for (RouteSpec route : running.server.routeTable()) {
+            Set<String> statuses = contract.statuses(route.method(), route.path());
+            boolean idempotent = Routes.isIdempotent(route);
+            if (route.authenticated() && !statuses.contains("401")) {
+                missing.add(route + " 401");
+            }
+            if (contract.takesHeader(route.method(), route.path(), "Idempotency-Key") != idempotent) {
+                missing.add(route + (idempotent ? " takes" : " does not take") + " Idempotency-Key");
+            }
+            // A malformed key is a 400, a key in use a 409, a key reused for another request a 422.
+            if (idempotent && !statuses.containsAll(Set.of("400", "409", "422"))) {
+                missing.add(route + " 400/409/422 of Idempotency-Key");
+            }
+            if (contract.takesHeader(route.method(), route.path(), "If-Match")
+                    && !statuses.containsAll(Set.of("412", "428"))) {
+                missing.add(route + " 412/428 of If-Match");
+            }
+        }
+        assertThat(missing).isEmpty();
     }
 
     @Test

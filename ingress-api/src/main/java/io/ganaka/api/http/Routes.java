@@ -192,7 +192,7 @@ public final class Routes {
      * webhook routes that answer with a signing secret do not, because credentials, tokens, tickets and secrets are
      * never stored for a replay.
      */
-    static boolean isIdempotent(RouteSpec route) {
+    public static boolean isIdempotent(RouteSpec route) {
         return route.method().equals("POST") && route.role() != ApiRole.PUBLIC && !route.path().startsWith("/auth/")
                 && !route.path().startsWith("/ws/") && !SECRET_ANSWERS.contains(route.path());
     }
