@@ -26,8 +26,17 @@ public final class OpenApiDocument {
         this.yaml = yaml;
     }
 
-    /** The document that ships in the jar. */
+    /** The document that ships in the jar, read once per JVM however many servers start. */
     public static OpenApiDocument bundled() {
+        return Bundled.DOCUMENT;
+    }
+
+    /** Holds the bundled document, read on first use. */
+    private static final class Bundled {
+        static final OpenApiDocument DOCUMENT = read();
+    }
+
+    private static OpenApiDocument read() {
         YAMLMapper yamlMapper = new YAMLMapper();
         try {
             ObjectNode document = (ObjectNode) yamlMapper.readTree(Resources.read(SOURCE));
