@@ -136,9 +136,11 @@ public final class Ganaka {
                       Dashboard  %s/
                       Health     %s/health
                       Metrics    %s/metrics
+                      API docs   %s/docs
                       Kafka      %s%s
                     Press Ctrl-C to stop.
-                    %n""", base, base, base, base, kafka, running.broker != null ? " (embedded, removed at exit)" : "");
+                    %n""", base, base, base, base, base, kafka,
+                    running.broker != null ? " (embedded, removed at exit)" : "");
             return running;
         } catch (Exception | Error e) {
             running.close();

@@ -2,6 +2,8 @@ package io.ganaka.app;
 
 import io.ganaka.api.ApiServer;
 import io.ganaka.api.ApiSettings;
+import io.ganaka.api.docs.RunningServices;
+import io.ganaka.api.docs.ServiceDirectory;
 import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.api.health.ReadinessCheck;
 import io.ganaka.api.metrics.PublishMetrics;
@@ -35,10 +37,13 @@ import io.nats.client.Connection;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -61,8 +66,10 @@ public final class GanakaSystem implements AutoCloseable {
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
     private final ProcessMetrics metrics = new ProcessMetrics();
+    private final Instant startedAt = Instant.now();
     private ApiServer api;
-    private MetricsServer metricsServer;
+    /** Volatile: set after the API started, and read by its {@code /services} requests. */
+    private volatile MetricsServer metricsServer;
 
     private GanakaSystem() {}
 
@@ -139,7 +146,7 @@ public final class GanakaSystem implements AutoCloseable {
                     WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate()), metrics.registry(),
                     new LiveFeed(nats, new LiveSettings(Duration.ofSeconds(config.wsPingSeconds()),
                             LiveSettings.DEFAULTS.sendQueueLimit(), LiveSettings.DEFAULTS.maxSocketsPerUser(),
-                            LiveSettings.DEFAULTS.maxSockets())), readinessChecks(config, kafka)));
+                            LiveSettings.DEFAULTS.maxSockets())), readinessChecks(config, kafka), services(roles)));
             log.info("Role api listening on port {} (metrics on /metrics)", api.port());
         }
         startMetrics(config, roles);
@@ -162,6 +169,13 @@ public final class GanakaSystem implements AutoCloseable {
         } else if (!roles.contains(Role.API)) {
             log.info("Metrics are not served: this process runs no API role; set GANAKA_METRICS_PORT to serve them");
         }
+    }
+
+    /** What {@code GET /services} lists: the roles of this process; asked per request, as metrics start last. */
+    private ServiceDirectory services(Set<Role> roles) {
+        List<String> names = roles.stream().sorted().map(Role::cliName).toList();
+        return () -> new RunningServices(names, startedAt,
+                metricsServer == null ? OptionalInt.empty() : OptionalInt.of(metricsServer.port()));
     }
 
     /** The port the API listens on; only when the API role runs. */

@@ -10,6 +10,8 @@ import io.ganaka.api.dashboard.DashboardRoutes;
 import io.ganaka.api.dashboard.DashboardService;
 import io.ganaka.api.dashboard.LivePublisher;
 import io.ganaka.api.dashboard.NatsLivePublisher;
+import io.ganaka.api.docs.DocsRoutes;
+import io.ganaka.api.docs.ServiceDirectory;
 import io.ganaka.api.live.DashboardSocket;
 import io.ganaka.api.live.LiveFeed;
 import io.ganaka.api.live.LiveHub;
@@ -88,6 +90,7 @@ import io.ganaka.schemas.webhooks.WebhookSender;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Instant;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.Map;
@@ -175,29 +178,28 @@ public final class ApiServer implements AutoCloseable {
                 webhookSettings, metrics, LiveFeed.disabled());
     }
 
-    /**
-     * The whole server: every collaborator given. {@code metrics} is the process's registry: the API adds its own
-     * metrics to it and serves all of it on {@code GET /metrics}; {@code live} carries the dashboard's live pushes.
-     */
+    /** A server with the given live pushes, in a process that runs the API alone ({@code GET /services}). */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
                                   ImportSettings importSettings, WebhookSettings webhookSettings,
                                   PrometheusRegistry metrics, LiveFeed live) {
         return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
-                webhookSettings, metrics, live, Map.of());
+                webhookSettings, metrics, live, Map.of(), ServiceDirectory.apiOnly(Instant.now()));
     }
 
     /**
-     * The whole server, whose {@code /ready} also asks {@code readinessChecks} (dependencies of other roles in the
-     * same process, such as Kafka).
+     * The whole server: every collaborator given. {@code metrics} is the process's registry: the API adds its own
+     * metrics to it and serves all of it on {@code GET /metrics}; {@code live} carries the dashboard's live pushes;
+     * {@code /ready} also asks {@code readinessChecks} (dependencies of other roles in the same process, such as
+     * Kafka); {@code services} says what the process runs, for {@code GET /services}.
      */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
                                   ProjectionWaiter projections, IdempotencyStore idempotency,
                                   ImportSettings importSettings, WebhookSettings webhookSettings,
                                   PrometheusRegistry metrics, LiveFeed live,
-                                  Map<String, ReadinessCheck> readinessChecks) {
+                                  Map<String, ReadinessCheck> readinessChecks, ServiceDirectory services) {
         ImportRepository importRepository = new ImportRepository(db);
         ImportRunner imports = new ImportRunner(importSettings, importRepository);
         LiveHub hub = new LiveHub(live, s.naming(), Clock.systemUTC());
@@ -238,7 +240,8 @@ public final class ApiServer implements AutoCloseable {
                         webhookSettings.policy()),
                 new MetricsHandler(metrics),
                 dashboardRoutes(s, db, redis, tokens, sessions, hub),
-                new NotificationHandlers(new NotificationService(new NotificationRepository(db))));
+                new NotificationHandlers(new NotificationService(new NotificationRepository(db))),
+                DocsRoutes.of(services));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
         metrics.register(new RateLimitMetrics(abuseMetrics, List.of(limits.loginFailuresPerAccount().name(),
                 limits.loginFailuresPerAddress().name(), limits.registrationsPerAddress().name())));

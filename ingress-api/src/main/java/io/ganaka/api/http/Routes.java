@@ -5,6 +5,7 @@ import io.ganaka.api.budgets.BudgetHandlers;
 import io.ganaka.api.categories.CategoryHandlers;
 import io.ganaka.api.dashboard.DashboardPage;
 import io.ganaka.api.dashboard.DashboardRoutes;
+import io.ganaka.api.docs.DocsRoutes;
 import io.ganaka.api.expenses.ExpenseExportHandlers;
 import io.ganaka.api.expenses.ExpenseHandlers;
 import io.ganaka.api.health.HealthHandlers;
@@ -50,6 +51,7 @@ public final class Routes {
     private final MetricsHandler metrics;
     private final NotificationHandlers notifications;
     private final DashboardRoutes live;
+    private final DocsRoutes docs;
     private final SecurityHeaders securityHeaders = new SecurityHeaders();
 
     public Routes(AuthHandlers auth, ExpenseHandlers expenses, ReportHandlers reports, HealthHandlers health,
@@ -57,7 +59,7 @@ public final class Routes {
                   Cors cors, Idempotency idempotency, CategoryHandlers categories, BudgetHandlers budgets,
                   RuleHandlers rules, ImportHandlers imports, ExpenseExportHandlers exports,
                   WebhookHandlers webhooks, MetricsHandler metrics, DashboardRoutes live,
-                  NotificationHandlers notifications) {
+                  NotificationHandlers notifications, DocsRoutes docs) {
         this.auth = auth;
         this.expenses = expenses;
         this.reports = reports;
@@ -77,6 +79,7 @@ public final class Routes {
         this.metrics = metrics;
         this.notifications = notifications;
         this.live = live;
+        this.docs = docs;
     }
 
     private List<Route> routes() {
@@ -86,6 +89,12 @@ public final class Routes {
                 Route.get("/ready", health::ready, ApiRole.PUBLIC),
                 // For the Prometheus scraper, which holds no token; keep it off the public ingress in production.
                 Route.get("/metrics", metrics::scrape, ApiRole.PUBLIC),
+                // The API's description and what this process runs; like /metrics, for tools that hold no token.
+                Route.get("/api-docs", docs.openApi()::json, ApiRole.PUBLIC),
+                Route.get("/api-docs.yaml", docs.openApi()::yaml, ApiRole.PUBLIC),
+                Route.get("/docs", docs.swaggerUi()::page, ApiRole.PUBLIC),
+                Route.get("/docs/{asset}", docs.swaggerUi()::asset, ApiRole.PUBLIC),
+                Route.get("/services", docs.services()::list, ApiRole.PUBLIC),
 
                 Route.post("/auth/register", auth::register, ApiRole.PUBLIC),
                 Route.post("/auth/login", auth::login, ApiRole.PUBLIC),
@@ -183,7 +192,7 @@ public final class Routes {
      * webhook routes that answer with a signing secret do not, because credentials, tokens, tickets and secrets are
      * never stored for a replay.
      */
-    static boolean isIdempotent(RouteSpec route) {
+    public static boolean isIdempotent(RouteSpec route) {
         return route.method().equals("POST") && route.role() != ApiRole.PUBLIC && !route.path().startsWith("/auth/")
                 && !route.path().startsWith("/ws/") && !SECRET_ANSWERS.contains(route.path());
     }
