@@ -108,8 +108,28 @@ test("a user's journey through the dashboard, live, on desktop and phone", { tim
       await shot("05-dashboard-live");
     });
 
+    await step("an expense added in another tab (its own sign-in) appears live in the first", async () => {
+      const other = await context.newPage();
+      other.on("console", (message) => { if (message.type() === "error") problems.push(`other tab console: ${message.text()}`); });
+      other.on("pageerror", (error) => problems.push(`other tab page error: ${error.message}`));
+      await other.goto(BASE + "/#/signin");
+      await other.getByLabel("E-mail").fill(email);
+      await other.getByLabel("Password").fill(password);
+      await other.getByRole("button", { name: "Sign in" }).click();
+      await other.getByRole("heading", { name: /^Dashboard/ }).waitFor();
+      await other.goto(BASE + "/#/expenses/new");
+      await other.getByLabel("Amount").fill("5.00");
+      await other.getByLabel("Description").fill("Tab gizmo");
+      await other.getByRole("button", { name: "Add expense" }).click();
+      await other.getByRole("heading", { name: /^Dashboard/ }).waitFor();
+      await total("€47.40");
+      await waitFor("#latest a", "Tab gizmo", PIPELINE);
+      assert.equal(await page.evaluate(() => window.notReloaded), true, "the page was not reloaded");
+      await other.close();
+    });
+
     await step("moving an expense to another category moves the breakdown", async () => {
-      await waitFor('#breakdown tr[data-category="Uncategorized"]', "€42.40", PIPELINE);
+      await waitFor('#breakdown tr[data-category="Uncategorized"]', "€47.40", PIPELINE);
       const link = page.locator("#latest a", { hasText: "Zqx widget" });
       const id = (await link.getAttribute("href")).split("/").pop();
       await until("the expense readable", async () => (await fetch(`${BASE}/expenses/${id}`,
@@ -120,9 +140,9 @@ test("a user's journey through the dashboard, live, on desktop and phone", { tim
       await page.getByLabel("Category").selectOption({ label: "Dining" });
       await page.getByRole("button", { name: "Save changes" }).click();
       await waitFor('#breakdown tr[data-category="Dining"]', "€12.40", PIPELINE);
-      await waitFor('#breakdown tr[data-category="Uncategorized"]', "€30.00", PIPELINE);
+      await waitFor('#breakdown tr[data-category="Uncategorized"]', "€35.00", PIPELINE);
       await waitFor('#category-chart[aria-label*="Dining €12.40"]', null, PIPELINE);
-      await total("€42.40");
+      await total("€47.40");
     });
 
     await step("import a small CSV, follow its progress and see the totals", async () => {
@@ -135,8 +155,8 @@ test("a user's journey through the dashboard, live, on desktop and phone", { tim
       await waitFor('#import-status [data-status="completed"]', "4 imported", PIPELINE);
       await shot("07-import");
       await nav("Dashboard");
-      await total("€142.40");
-      await waitFor('#monthly-chart[aria-label*="€142.40"]', null, PIPELINE);
+      await total("€147.40");
+      await waitFor('#monthly-chart[aria-label*="€147.40"]', null, PIPELINE);
     });
 
     await step("set a budget and see its progress on the dashboard", async () => {
@@ -155,8 +175,8 @@ test("a user's journey through the dashboard, live, on desktop and phone", { tim
     });
 
     await step("the expense list filters and pages", async () => {
-      await until("all six expenses listed", async () =>
-        (await call("GET", "/expenses?limit=50", tokens.accessToken)).items.length === 6);
+      await until("all seven expenses listed", async () =>
+        (await call("GET", "/expenses?limit=50", tokens.accessToken)).items.length === 7);
       await nav("Expenses");
       await waitFor("#expense-list td", "Zqx widget");
       await page.getByLabel("Text").fill("zqx");
@@ -171,7 +191,7 @@ test("a user's journey through the dashboard, live, on desktop and phone", { tim
       assert.equal(await page.locator("#expense-list tbody tr").count(), 5);
       await page.getByRole("button", { name: "Next page" }).click();
       await waitFor('#expense-list[data-page="2"]');
-      assert.equal(await page.locator("#expense-list tbody tr").count(), 1);
+      assert.equal(await page.locator("#expense-list tbody tr").count(), 2);
       await shot("11-expenses-page-2");
     });
 
@@ -231,7 +251,7 @@ test("a user's journey through the dashboard, live, on desktop and phone", { tim
     await step("the dashboard and the list fit a phone", async () => {
       await page.setViewportSize(PHONE);
       await nav("Dashboard");
-      await total("€142.40");
+      await total("€147.40");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `the dashboard scrolls sideways on a phone by ${overflow}px`);
       await shot("15-dashboard-phone");
