@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Serves the dashboard, a small single-page app: the page at {@code /} and its scripts, styles and chart library at
@@ -27,7 +28,8 @@ public final class DashboardPage {
     static final String PAGE_CSP = "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors 'none'";
 
-    private static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
+    /** Where the Chart.js WebJar keeps its version, which is part of the bundle's path. */
+    private static final String CHART_JS_POM = "/META-INF/maven/org.webjars.npm/chart.js/pom.properties";
     private static final String JS = "text/javascript; charset=utf-8";
     private static final String CSS = "text/css; charset=utf-8";
     /** The app's ES modules, beside index.html. */
@@ -44,8 +46,21 @@ public final class DashboardPage {
             files.put(module, Asset.load(module, JS));
         }
         files.put("app.css", Asset.load("app.css", CSS));
-        files.put("chart.umd.js", Asset.load(CHART_JS, JS));
+        files.put("chart.umd.js", Asset.load(chartJsPath(), JS));
         assets = Map.copyOf(files);
+    }
+
+    private static String chartJsPath() {
+        Properties pom = new Properties();
+        try (InputStream in = DashboardPage.class.getResourceAsStream(CHART_JS_POM)) {
+            if (in == null) {
+                throw new IllegalStateException("the Chart.js WebJar is missing from the classpath");
+            }
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Chart.js WebJar's version", e);
+        }
+        return "/META-INF/resources/webjars/chart.js/" + pom.getProperty("version") + "/dist/chart.umd.js";
     }
 
     public void serve(Context ctx) {

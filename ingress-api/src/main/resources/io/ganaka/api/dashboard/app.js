@@ -69,6 +69,7 @@ function shell() {
   const inside = signedIn();
   $("nav").hidden = !inside;
   $("sign-out").hidden = !inside;
+  $("live").hidden = !inside;
 }
 
 onSessionEnd((reason) => {
