@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,11 +29,8 @@ class BrowserIT {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path SUITE = ROOT.resolve("tests/e2e");
 
-    @AutoClose
-    private static RunningSystem running;
-
-    @BeforeAll
-    static void startEverything() throws Exception {
+    @Test
+    void theDashboardJourneyPassesInARealBrowser() throws Exception {
         String missing = missingPrerequisite();
         if (missing != null) {
             if ("required".equals(System.getenv("GANAKA_BROWSER_TESTS"))) {
@@ -43,16 +38,24 @@ class BrowserIT {
             }
             Assumptions.abort("browser tests skipped (" + missing + "); ./ganaka test installs what they need");
         }
-        running = RunningSystem.start(TestEnvironment.shared(), "-browser", "ganaka-it-browser-");
+        try (RunningSystem running = RunningSystem.start(TestEnvironment.shared(), "-browser", "ganaka-it-browser-")) {
+            runSuite(running.apiPort());
+        }
     }
 
-    @Test
-    void theDashboardJourneyPassesInARealBrowser() throws Exception {
+    private static void runSuite(int apiPort) throws Exception {
         Path screenshots = ROOT.resolve("target/e2e-screenshots");
+        if (Files.isDirectory(screenshots)) { // this run's screenshots only
+            try (var old = Files.list(screenshots)) {
+                for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+                    Files.delete(png);
+                }
+            }
+        }
         ProcessBuilder builder = new ProcessBuilder(List.of("node", "--test-reporter=spec", "run.mjs"))
                 .directory(SUITE.toFile())
                 .redirectErrorStream(true);
-        builder.environment().put("GANAKA_BASE_URL", "http://127.0.0.1:" + running.apiPort());
+        builder.environment().put("GANAKA_BASE_URL", "http://127.0.0.1:" + apiPort);
         builder.environment().put("GANAKA_SCREENSHOTS", screenshots.toString());
         Process suite = builder.start();
         Thread echo = new Thread(() -> echo(suite), "browser-suite-output");
