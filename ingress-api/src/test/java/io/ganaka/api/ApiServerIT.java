@@ -348,7 +348,42 @@ class ApiServerIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
-        assertThat(page.body()).contains("<title>Ganaka</title>").contains("/ws/ticket");
+        assertThat(page.body()).contains("<title>Ganaka</title>").contains("/assets/app.js")
+                .doesNotContain("<style>").doesNotContain("<script>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("script-src 'self';").doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void theDashboardsScriptsStylesAndChartLibraryComeFromTheApiWithRevalidation() throws Exception {
+        HttpResponse<String> pages = api.get("/assets/dashboard.js", null);
+        HttpResponse<String> styles = api.get("/assets/app.css", null);
+        HttpResponse<String> chart = api.get("/assets/chart.umd.js", null);
+
+        assertThat(pages.statusCode()).isEqualTo(200);
+        assertThat(pages.headers().firstValue("Content-Type")).get().asString().startsWith("text/javascript");
+        assertThat(pages.body()).contains("/reports/monthly/");
+        assertThat(styles.headers().firstValue("Content-Type")).get().asString().startsWith("text/css");
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(chart.body()).contains("Chart.js v4");
+        String etag = chart.headers().firstValue("ETag").orElseThrow();
+        assertThat(chart.headers().firstValue("Cache-Control")).contains("no-cache");
+
+        HttpResponse<String> again = api.send(api.request("/assets/chart.umd.js", null)
+                .header("If-None-Match", etag).GET().build());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void onlyTheDashboardsOwnFilesAreServed() throws Exception {
+        HttpResponse<String> unknown = api.get("/assets/secret.txt", null);
+        HttpResponse<String> climbing = api.get("/assets/..%2FDashboardPage.class", null);
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(climbing.statusCode()).isEqualTo(404);
     }
 
     @Test

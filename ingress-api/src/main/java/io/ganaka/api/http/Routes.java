@@ -85,6 +85,8 @@ public final class Routes {
     private List<Route> routes() {
         return List.of(
                 Route.get("/", dashboard::serve, ApiRole.PUBLIC),
+                // The dashboard's scripts, styles and chart library, from the jar.
+                Route.get("/assets/{file}", dashboard::asset, ApiRole.PUBLIC),
                 Route.get("/health", health::health, ApiRole.PUBLIC),
                 Route.get("/ready", health::ready, ApiRole.PUBLIC),
                 // For the Prometheus scraper, which holds no token; keep it off the public ingress in production.
