@@ -82,13 +82,15 @@ public final class GanakaSystem implements AutoCloseable {
             // The sinks announce what they committed, so that API requests with Prefer: wait can answer.
             Connection nats = remember(Connections.nats(config, "ganaka-sinks"));
             var sinkRedis = remember(Connections.redis(config)); // the dashboard cache
-            Sinks sinks = remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)),
-                    db, new NatsProjectionReports(nats, config.naming()), sinkRedis,
-                    new NatsLivePushes(nats, config.naming())));
+            var settings = new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200),
+                    config.sinksSessionTimeout());
+            Sinks sinks = remember(Sinks.start(settings, db, new NatsProjectionReports(nats, config.naming()),
+                    sinkRedis, new NatsLivePushes(nats, config.naming())));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.CONSUMER, "sinks", sinks::consumerMetrics));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "sinks", sinks::producerMetrics));
             remember(Notifications.start(config.notifications(),
-                    new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200)), db,
+                    new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200),
+                            config.sinksSessionTimeout()), db,
                     Notifications.standardChannels(config.notifications(), nats, config.naming())));
             log.info("Role sinks started");
         }
