@@ -119,9 +119,12 @@ class SinksCrashIT {
 
         try (JedisPooled redis = new JedisPooled(URI.create(env.redisUrl()));
              SinkGroups groups = new SinkGroups(upstream.kafkaBootstrapServers(), upstream.config().naming())) {
-            await("drained").atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
-                    .until(() -> groups.groups().containsAll(groups.expectedGroups()) && groups.behind().isEmpty()
-                            && pendingNotifications(users) == 0);
+            // Notifications the killed dispatcher had claimed stay pending until their lease ends (minutes), so
+            // drained means every sink group caught up; the notification rows themselves are checked below.
+            await("drained").atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                assertThat(groups.groups()).containsAll(groups.expectedGroups());
+                assertThat(groups.behind()).isEmpty();
+            });
             LOG.info("every sink group caught up");
             await("converged").atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(expenses(users)).isEqualTo(expected);
@@ -207,10 +210,6 @@ class SinksCrashIT {
 
     private int expenseRows(List<UUID> users) throws Exception {
         return Integer.parseInt(strings("SELECT count(*) FROM expenses WHERE user_id = ANY(?)", users).get(0));
-    }
-
-    private int pendingNotifications(List<UUID> users) throws Exception {
-        return strings("SELECT id FROM notifications WHERE user_id = ANY(?) AND status = 'pending'", users).size();
     }
 
     private Map<UUID, ExpenseLoad.Expected> expenses(List<UUID> users) throws Exception {

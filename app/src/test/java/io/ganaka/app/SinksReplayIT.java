@@ -104,14 +104,14 @@ class SinksReplayIT {
 
     /**
      * Waits until every sink group has committed all its topics hold, no notification is pending, and the state no
-     * longer changes between two looks; that state.
+     * longer changes between two looks a second apart; that state.
      */
     private SinkState settled(JedisPooled redis, SinkGroups groups, List<UUID> users) {
         var naming = upstream.config().naming();
         await("alerts raised").atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
                 .until(() -> alertKinds(users), kinds -> kinds.containsAll(List.of("high-value", "budget-threshold")));
         AtomicReference<SinkState> previous = new AtomicReference<>();
-        return await("everything projected and settled").atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
+        return await("everything projected and settled").atMost(DEADLINE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     if (!groups.groups().containsAll(groups.expectedGroups()) || !groups.behind().isEmpty()
                             || pendingNotifications(users) > 0) {
