@@ -4,6 +4,7 @@ import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ final class SinkGroups implements AutoCloseable {
     /** How many records the dead-letter topic holds (its producer is not transactional: one offset per record). */
     long deadLetters() throws ExecutionException, InterruptedException {
         String dlq = naming.topic(Topic.DLQ);
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         admin.describeTopics(List.of(dlq)).allTopicNames().get().get(dlq).partitions()
                 .forEach(p -> latest.put(new TopicPartition(dlq, p.partition()), OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();

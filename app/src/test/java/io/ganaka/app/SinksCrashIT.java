@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.Json;
+import io.ganaka.schemas.dashboard.Dashboard;
 import io.ganaka.schemas.dashboard.DashboardKeys;
 import io.ganaka.schemas.dashboard.DashboardQueries;
 import io.ganaka.schemas.dashboard.DashboardState;
@@ -24,13 +25,16 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +94,7 @@ class SinksCrashIT {
         for (String name : List.of("devi", "emil", "fatou")) {
             users.add(UUID.fromString(upstream.http().newSession(name + "-" + run + "@example.org").id()));
         }
+        UserRows rows = new UserRows(env.jdbcUrl(), users);
         ExpenseLoad load = new ExpenseLoad(users);
         List<List<Event>> chunks = new ArrayList<>();
         for (int i = 0; i < CHUNKS; i++) {
@@ -102,13 +107,13 @@ class SinksCrashIT {
         try (var nats = Connections.nats(upstream.config(), "it-crash-load")) {
             var publisher = new JetStreamPublisher(nats, upstream.config().naming(), 2_000, Duration.ofSeconds(5));
             CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publishPaced(publisher, chunks,
-                    users));
+                    rows));
 
             await("a third of the expenses projected").atMost(DEADLINE).pollInterval(Duration.ofMillis(20))
-                    .until(() -> expenseRows(users) >= expected.size() / 3);
+                    .until(() -> rows.expenseRows() >= expected.size() / 3);
             sinks.destroyForcibly();
             assertThat(sinks.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            int atKill = expenseRows(users);
+            int atKill = rows.expenseRows();
             assertThat(atKill).as("killed mid-stream").isStrictlyBetween(0, expected.size());
             LOG.info("sinks killed with {} of {} expenses projected", atKill, expected.size());
 
@@ -127,28 +132,30 @@ class SinksCrashIT {
             });
             LOG.info("every sink group caught up");
             await("converged").atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                assertThat(expenses(users)).isEqualTo(expected);
-                assertThat(reportsDifferingFromExpenses(users)).isEmpty();
+                assertThat(rows.expenses()).isEqualTo(expected);
+                assertThat(rows.reportsDifferingFromExpenses()).isEmpty();
                 for (UUID user : users) {
                     assertThat(cachedDashboard(redis, user)).as("dashboard of " + user)
                             .isEqualTo(rebuiltDashboard(user));
                 }
             });
         }
-        assertThat(strings("SELECT data->>'expenseId' FROM alerts WHERE user_id = ANY(?) AND kind = 'high-value'",
-                users)).as("one high-value alert per high-value expense")
+        assertThat(rows.column(
+                "SELECT data->>'expenseId' FROM alerts WHERE user_id = ANY(?) AND kind = 'high-value'"))
+                .as("one high-value alert per high-value expense")
                 .containsExactlyInAnyOrderElementsOf(load.highValue().stream().map(UUID::toString).toList());
-        assertThat(strings("""
-                SELECT kind || ' ' || (data->>'expenseId') FROM alerts WHERE user_id = ANY(?) AND kind <> 'budget-threshold'
-                GROUP BY 1 HAVING count(*) > 1""", users)).as("each alert raised once").isEmpty();
-        assertThat(strings("""
+        assertThat(rows.column("""
+                SELECT kind || ' ' || (data->>'expenseId') FROM alerts
+                WHERE user_id = ANY(?) AND kind <> 'budget-threshold' GROUP BY 1 HAVING count(*) > 1"""))
+                .as("each alert raised once").isEmpty();
+        assertThat(rows.column("""
                 SELECT source_event_id || ' ' || channel FROM notifications WHERE user_id = ANY(?)
-                GROUP BY source_event_id, channel HAVING count(*) > 1""", users)).as("no duplicate notifications")
+                GROUP BY source_event_id, channel HAVING count(*) > 1""")).as("no duplicate notifications")
                 .isEmpty();
-        assertThat(strings("""
+        assertThat(rows.column("""
                 SELECT a.alert_id::text FROM alerts a WHERE a.user_id = ANY(?) AND a.kind = 'high-value'
                   AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = a.user_id
-                                  AND n.source_event_id = a.alert_id AND n.channel = 'email')""", users))
+                                  AND n.source_event_id = a.alert_id AND n.channel = 'email')"""))
                 .as("every high-value alert notified by e-mail").isEmpty();
     }
 
@@ -156,14 +163,14 @@ class SinksCrashIT {
      * Publishes the chunks in order, each only once the expenses three chunks back are projected: a steady stream at
      * the pace of the sinks, which waits while they are down.
      */
-    private void publishPaced(JetStreamPublisher publisher, List<List<Event>> chunks, List<UUID> users) {
+    private static void publishPaced(JetStreamPublisher publisher, List<List<Event>> chunks, UserRows rows) {
         List<Integer> rowsAfter = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < chunks.size(); i++) {
             if (i >= 3) {
                 int needed = rowsAfter.get(i - 3);
                 await("chunk " + (i - 3) + " projected").atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
-                        .until(() -> expenseRows(users) >= needed);
+                        .until(() -> rows.expenseRows() >= needed);
             }
             List<CompletableFuture<?>> acks = new ArrayList<>();
             for (Event event : chunks.get(i)) {
@@ -208,95 +215,16 @@ class SinksCrashIT {
         }
     }
 
-    private int expenseRows(List<UUID> users) throws Exception {
-        return Integer.parseInt(strings("SELECT count(*) FROM expenses WHERE user_id = ANY(?)", users).get(0));
-    }
-
-    private Map<UUID, ExpenseLoad.Expected> expenses(List<UUID> users) throws Exception {
-        Map<UUID, ExpenseLoad.Expected> rows = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(env.jdbcUrl()); PreparedStatement s = c.prepareStatement(
-                "SELECT id, user_id, version, amount, currency, occurred_at, deleted FROM expenses"
-                        + " WHERE user_id = ANY(?)")) {
-            s.setArray(1, c.createArrayOf("uuid", users.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getObject(1, UUID.class), new ExpenseLoad.Expected(rs.getObject(2, UUID.class),
-                            rs.getLong(3), rs.getBigDecimal(4), rs.getString(5).strip(),
-                            rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getBoolean(7)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * Every report line that differs from the live expenses it sums (both ways): monthly, per category and all-time;
-     * a line whose expenses are all gone must read a count and total of 0.
-     */
-    private List<String> reportsDifferingFromExpenses(List<UUID> users) throws Exception {
-        String live = "FROM expenses WHERE user_id = ANY(?) AND NOT deleted";
-        String month = "EXTRACT(YEAR FROM occurred_at AT TIME ZONE 'UTC')::int, "
-                + "EXTRACT(MONTH FROM occurred_at AT TIME ZONE 'UTC')::int";
-        String sums = "sum(amount), count(*), min(amount), max(amount)";
-        List<String> differences = new ArrayList<>();
-        differences.addAll(bothWays(users,
-                "SELECT user_id, year, month, currency, total, count, min_amount, max_amount FROM monthly_summaries"
-                        + " WHERE user_id = ANY(?) AND count > 0",
-                "SELECT user_id, " + month + ", currency, " + sums + " " + live + " GROUP BY 1, 2, 3, 4"));
-        differences.addAll(bothWays(users,
-                "SELECT user_id, year, month, category_id, currency, total, count, min_amount, max_amount"
-                        + " FROM category_summaries WHERE user_id = ANY(?) AND count > 0",
-                "SELECT user_id, " + month + ", category_id, currency, " + sums + " " + live
-                        + " GROUP BY 1, 2, 3, 4, 5"));
-        differences.addAll(bothWays(users,
-                "SELECT user_id, currency, total, count, min_amount, max_amount FROM user_summaries"
-                        + " WHERE user_id = ANY(?) AND count > 0",
-                "SELECT user_id, currency, " + sums + " " + live + " GROUP BY 1, 2"));
-        for (String table : List.of("monthly_summaries", "category_summaries", "user_summaries")) {
-            differences.addAll(strings("SELECT '" + table + " emptied but not zero: ' || t::text FROM " + table
-                    + " t WHERE user_id = ANY(?) AND count = 0 AND total <> 0", users));
-        }
-        return differences;
-    }
-
-    private List<String> bothWays(List<UUID> users, String reported, String recomputed) throws Exception {
-        List<String> differences = new ArrayList<>();
-        differences.addAll(strings("SELECT 'reported only: ' || r::text FROM (" + reported + " EXCEPT "
-                + recomputed + ") r", users, 2));
-        differences.addAll(strings("SELECT 'recomputed only: ' || r::text FROM (" + recomputed + " EXCEPT "
-                + reported + ") r", users, 2));
-        return differences;
-    }
-
-    private Object cachedDashboard(JedisPooled redis, UUID user) throws Exception {
+    private Dashboard cachedDashboard(JedisPooled redis, UUID user) throws Exception {
         String state = redis.hget(DashboardKeys.key(upstream.config().naming(), user.toString()),
                 DashboardKeys.STATE_FIELD);
         return state == null ? null : Json.MAPPER.readValue(state, DashboardState.class).dashboard().withVersion(0);
     }
 
-    private Object rebuiltDashboard(UUID user) throws Exception {
+    private Dashboard rebuiltDashboard(UUID user) throws Exception {
         try (Connection c = DriverManager.getConnection(env.jdbcUrl())) {
             return DashboardQueries.load(c, user, "UTC", YearMonth.now(ZoneOffset.UTC)).toState(0).dashboard();
         }
     }
 
-    private List<String> strings(String sql, List<UUID> users) throws Exception {
-        return strings(sql, users, 1);
-    }
-
-    /** The first column of every row of {@code sql}, whose {@code parameters} placeholders all take the users. */
-    private List<String> strings(String sql, List<UUID> users, int parameters) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(env.jdbcUrl()); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 1; i <= parameters; i++) {
-                s.setArray(i, c.createArrayOf("uuid", users.toArray()));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-        }
-        return values;
-    }
 }

@@ -8,10 +8,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.ganaka.testkit.FreePorts;
 import io.ganaka.testkit.TestEnvironment;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -125,24 +121,12 @@ class SinksReplayIT {
     }
 
     private List<String> alertKinds(List<UUID> users) throws Exception {
-        return query("SELECT kind FROM alerts WHERE user_id = ANY(?)", users);
+        return new UserRows(env.jdbcUrl(), users).column("SELECT kind FROM alerts WHERE user_id = ANY(?)");
     }
 
     private int pendingNotifications(List<UUID> users) throws Exception {
-        return query("SELECT id FROM notifications WHERE user_id = ANY(?) AND status = 'pending'", users).size();
-    }
-
-    private List<String> query(String sql, List<UUID> users) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(env.jdbcUrl()); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("uuid", users.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-        }
-        return values;
+        return new UserRows(env.jdbcUrl(), users)
+                .column("SELECT id FROM notifications WHERE user_id = ANY(?) AND status = 'pending'").size();
     }
 
     /**
