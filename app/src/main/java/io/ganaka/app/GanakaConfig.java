@@ -2,10 +2,12 @@ package io.ganaka.app;
 
 import io.ganaka.schemas.Naming;
 import io.ganaka.streams.TopologySettings;
+import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.notify.NotificationSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ import java.util.regex.Pattern;
  * @param webhooksAllowPrivate whether webhooks may target loopback and private addresses (dev default: yes)
  * @param notifications SMTP, SMS and the notification dispatcher (see {@link NotificationConfig})
  * @param wsPingSeconds how often the API pings each live dashboard socket ({@code GANAKA_WS_PING_SECONDS})
+ * @param sinksSessionTimeout how long the sinks' consumer groups wait for a sinks process that died without leaving
+ *     before its partitions move to another ({@code GANAKA_SINKS_SESSION_TIMEOUT_MS})
  */
 public record GanakaConfig(
         boolean dev,
@@ -48,7 +52,8 @@ public record GanakaConfig(
         TopologySettings topologies,
         boolean webhooksAllowPrivate,
         NotificationSettings notifications,
-        int wsPingSeconds) {
+        int wsPingSeconds,
+        Duration sinksSessionTimeout) {
 
     public GanakaConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -99,6 +104,9 @@ public record GanakaConfig(
         boolean webhooksAllowPrivate = r.bool("GANAKA_WEBHOOKS_ALLOW_PRIVATE", dev);
         NotificationSettings notifications = NotificationConfig.load(env, dev, problems);
         int wsPingSeconds = r.integer("GANAKA_WS_PING_SECONDS", 25, 1, 3600);
+        // Within the broker's default group.min/max.session.timeout.ms; Kafka's own default otherwise.
+        Duration sinksSessionTimeout = Duration.ofMillis(r.integer("GANAKA_SINKS_SESSION_TIMEOUT_MS",
+                (int) SinkSettings.DEFAULT_SESSION_TIMEOUT.toMillis(), 6_000, 1_800_000));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -106,7 +114,7 @@ public record GanakaConfig(
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
                 standbyReplicas,
                 secret, naming, port, metricsPort, corsOrigins, stateDir, topologies, webhooksAllowPrivate,
-                notifications, wsPingSeconds);
+                notifications, wsPingSeconds, sinksSessionTimeout);
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {

@@ -99,15 +99,17 @@ public final class GanakaSystem implements AutoCloseable {
             Connection nats = remember(Connections.nats(config, "ganaka-sinks"));
             var sinkRedis = remember(Connections.redis(config)); // the dashboard cache
             SinkMetrics sinkMetrics = new SinkMetrics(metrics.registry());
-            Sinks sinks = remember(Sinks.start(new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200)),
-                    db, new NatsProjectionReports(nats, config.naming()), sinkRedis,
-                    new NatsLivePushes(nats, config.naming()), sinkMetrics));
+            var settings = new SinkSettings(config.naming(), kafka, 1_000, Duration.ofMillis(200),
+                    config.sinksSessionTimeout());
+            Sinks sinks = remember(Sinks.start(settings, db, new NatsProjectionReports(nats, config.naming()),
+                    sinkRedis, new NatsLivePushes(nats, config.naming()), sinkMetrics));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.CONSUMER, "sinks", sinks::consumerMetrics));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "sinks", sinks::producerMetrics));
             var channels = Notifications.standardChannels(config.notifications(), nats, config.naming(), db,
                     new WebhookTargetPolicy(config.webhooksAllowPrivate()));
             remember(Notifications.start(config.notifications(),
-                    new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200)), db, channels,
+                    new SinkSettings(config.naming(), kafka, 200, Duration.ofMillis(200),
+                            config.sinksSessionTimeout()), db, channels,
                     new NotificationMetrics(metrics.registry(), channels.stream().map(NotificationChannel::name).toList()),
                     sinkMetrics));
             log.info("Role sinks started");

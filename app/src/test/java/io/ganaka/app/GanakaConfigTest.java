@@ -3,6 +3,7 @@ package io.ganaka.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,16 @@ class GanakaConfigTest {
         assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_STREAMS_STANDBY_REPLICAS", "-1"), true))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
                         .asString().startsWith("GANAKA_STREAMS_STANDBY_REPLICAS"));
+    }
+
+    @Test
+    void theSinksSessionTimeoutDefaultsToKafkasAndIsBoundedByTheBrokersLimits() {
+        assertThat(GanakaConfig.load(Map.of(), true).sinksSessionTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(GanakaConfig.load(Map.of("GANAKA_SINKS_SESSION_TIMEOUT_MS", "6000"), true).sinksSessionTimeout())
+                .isEqualTo(Duration.ofSeconds(6));
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_SINKS_SESSION_TIMEOUT_MS", "1000"), true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("GANAKA_SINKS_SESSION_TIMEOUT_MS"));
     }
 
     @Test

@@ -20,6 +20,10 @@ final class SinkKafkaConfig {
         // A new group projects the whole topic: the upserts make that safe.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.maxBatchRecords()));
+        // A killed sink never leaves its group: its partitions wait this long before a live member takes them over.
+        long session = settings.sessionTimeout().toMillis();
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(session));
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.min(3_000, session / 3)));
         return p;
     }
 
