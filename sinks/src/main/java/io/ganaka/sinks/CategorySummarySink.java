@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
 
     /** A category total with its ids checked; {@code categoryId} null is Uncategorized. */
-    record Summary(UUID userId, UUID categoryId, CategoryTotal total) {
+    record Summary(UUID userId, UUID categoryId, CategoryTotal total, ReportRecords.Position position) {
         List<Object> key() {
             // Arrays.asList: List.of refuses the null of Uncategorized.
             return Arrays.asList(userId, total.year(), total.month(), categoryId, total.currency());
@@ -32,17 +32,19 @@ final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
 
     /**
      * The conflict target repeats the unique index's COALESCE, so that Uncategorized (NULL) is one row like any
-     * category. Rows whose values did not change are left alone, so a replay does not even move {@code updated_at}.
+     * category. A total from an earlier position or with unchanged values leaves the row alone, so a replay does not even
+     * move {@code updated_at}.
      */
     static final String UPSERT = """
             INSERT INTO category_summaries AS s
-                (user_id, year, month, category_id, currency, total, count, min_amount, max_amount, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                (user_id, year, month, category_id, currency, total, count, min_amount, max_amount, source_partition,
+                 source_offset, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (user_id, year, month, COALESCE(category_id, '00000000-0000-0000-0000-000000000000'), currency)
             DO UPDATE SET total = EXCLUDED.total, count = EXCLUDED.count, min_amount = EXCLUDED.min_amount,
-                max_amount = EXCLUDED.max_amount, updated_at = now()
-            WHERE (s.total, s.count, s.min_amount, s.max_amount)
-                IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.count, EXCLUDED.min_amount, EXCLUDED.max_amount)
+                max_amount = EXCLUDED.max_amount, source_partition = EXCLUDED.source_partition,
+                source_offset = EXCLUDED.source_offset, updated_at = now()
+            WHERE """ + ReportRecords.NEWER_AND_DIFFERENT + """
             """;
 
     private final String topic;
@@ -75,7 +77,7 @@ final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
                 || !ReportRecords.plausible(total.currency(), total.total(), total.count(), total.min(), total.max())) {
             throw new PoisonRecordException("invalid category total: " + total);
         }
-        return Optional.of(new Summary(userId, categoryId, total));
+        return Optional.of(new Summary(userId, categoryId, total, ReportRecords.Position.of(record)));
     }
 
     @Override
@@ -91,6 +93,8 @@ final class CategorySummarySink implements Sink<CategorySummarySink.Summary> {
             upsert.setLong(7, t.count());
             upsert.setBigDecimal(8, t.min());
             upsert.setBigDecimal(9, t.max());
+            upsert.setInt(10, summary.position().partition());
+            upsert.setLong(11, summary.position().offset());
         });
     }
 }

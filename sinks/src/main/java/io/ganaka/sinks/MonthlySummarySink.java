@@ -20,22 +20,24 @@ import org.apache.kafka.common.serialization.Deserializer;
 final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
 
     /** A monthly total with its user id checked; the unit {@code write} works on. */
-    record Summary(UUID userId, MonthlyTotal total) {
+    record Summary(UUID userId, MonthlyTotal total, ReportRecords.Position position) {
         List<Object> key() {
             return List.of(userId, total.year(), total.month(), total.currency());
         }
     }
 
-    /** Rows whose values did not change are left alone, so a replay does not even move {@code updated_at}. */
+    /** A total from an earlier position or with unchanged values leaves the row alone, so a replay does not even
+     * move {@code updated_at}. */
     static final String UPSERT = """
             INSERT INTO monthly_summaries AS s
-                (user_id, year, month, currency, total, count, min_amount, max_amount, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
+                (user_id, year, month, currency, total, count, min_amount, max_amount, source_partition,
+                 source_offset, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (user_id, year, month, currency) DO UPDATE SET
                 total = EXCLUDED.total, count = EXCLUDED.count,
-                min_amount = EXCLUDED.min_amount, max_amount = EXCLUDED.max_amount, updated_at = now()
-            WHERE (s.total, s.count, s.min_amount, s.max_amount)
-                IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.count, EXCLUDED.min_amount, EXCLUDED.max_amount)
+                min_amount = EXCLUDED.min_amount, max_amount = EXCLUDED.max_amount,
+                source_partition = EXCLUDED.source_partition, source_offset = EXCLUDED.source_offset, updated_at = now()
+            WHERE """ + ReportRecords.NEWER_AND_DIFFERENT + """
             """;
 
     private final String topic;
@@ -67,7 +69,7 @@ final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
                 || !ReportRecords.plausible(total.currency(), total.total(), total.count(), total.min(), total.max())) {
             throw new PoisonRecordException("invalid monthly total: " + total);
         }
-        return Optional.of(new Summary(userId, total));
+        return Optional.of(new Summary(userId, total, ReportRecords.Position.of(record)));
     }
 
     @Override
@@ -82,6 +84,8 @@ final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
             upsert.setLong(6, t.count());
             upsert.setBigDecimal(7, t.min());
             upsert.setBigDecimal(8, t.max());
+            upsert.setInt(9, summary.position().partition());
+            upsert.setLong(10, summary.position().offset());
         });
     }
 

@@ -24,6 +24,29 @@ final class ReportRecords {
 
     private ReportRecords() {}
 
+    /**
+     * Where a report record was read. A row keeps the position of its value, and an upsert applies only from a later
+     * offset of the same partition (one user's reports always share a partition): a replay from offset 0 then never
+     * writes an older total over a newer one. Were the topic recreated or repartitioned, the partition differs or the
+     * offsets restart, so the report tables must be emptied with it (see docs/sinks.md).
+     */
+    record Position(int partition, long offset) {
+        static Position of(ConsumerRecord<?, ?> record) {
+            return new Position(record.partition(), record.offset());
+        }
+    }
+
+    /**
+     * The update condition shared by the report upserts ({@code s} the row, {@code EXCLUDED} the new total): a later
+     * position (or a row without one), and values that differ, so that nothing changes, not even {@code updated_at},
+     * when either is not the case.
+     */
+    static final String NEWER_AND_DIFFERENT = """
+            (s.source_offset IS NULL OR s.source_partition <> EXCLUDED.source_partition
+                OR s.source_offset < EXCLUDED.source_offset)
+            AND (s.total, s.count, s.min_amount, s.max_amount)
+                IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.count, EXCLUDED.min_amount, EXCLUDED.max_amount)""";
+
     /** The record's total, or empty for a tombstone (the topology never removes a total that way). */
     static <T> Optional<T> decode(ConsumerRecord<byte[], byte[]> record, Deserializer<T> deserializer, String what)
             throws PoisonRecordException {

@@ -20,21 +20,23 @@ import org.apache.kafka.common.serialization.Deserializer;
 final class UserSummarySink implements Sink<UserSummarySink.Summary> {
 
     /** An all-time total with its user id checked. */
-    record Summary(UUID userId, SummaryTotal total) {
+    record Summary(UUID userId, SummaryTotal total, ReportRecords.Position position) {
         List<Object> key() {
             return List.of(userId, total.currency());
         }
     }
 
-    /** Rows whose values did not change are left alone, so a replay does not even move {@code updated_at}. */
+    /** A total from an earlier position or with unchanged values leaves the row alone, so a replay does not even
+     * move {@code updated_at}. */
     static final String UPSERT = """
-            INSERT INTO user_summaries AS s (user_id, currency, total, count, min_amount, max_amount, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, now())
+            INSERT INTO user_summaries AS s
+                (user_id, currency, total, count, min_amount, max_amount, source_partition, source_offset, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (user_id, currency) DO UPDATE SET
                 total = EXCLUDED.total, count = EXCLUDED.count,
-                min_amount = EXCLUDED.min_amount, max_amount = EXCLUDED.max_amount, updated_at = now()
-            WHERE (s.total, s.count, s.min_amount, s.max_amount)
-                IS DISTINCT FROM (EXCLUDED.total, EXCLUDED.count, EXCLUDED.min_amount, EXCLUDED.max_amount)
+                min_amount = EXCLUDED.min_amount, max_amount = EXCLUDED.max_amount,
+                source_partition = EXCLUDED.source_partition, source_offset = EXCLUDED.source_offset, updated_at = now()
+            WHERE """ + ReportRecords.NEWER_AND_DIFFERENT + """
             """;
 
     private final String topic;
@@ -65,7 +67,7 @@ final class UserSummarySink implements Sink<UserSummarySink.Summary> {
         if (!ReportRecords.plausible(total.currency(), total.total(), total.count(), total.min(), total.max())) {
             throw new PoisonRecordException("invalid summary total: " + total);
         }
-        return Optional.of(new Summary(userId, total));
+        return Optional.of(new Summary(userId, total, ReportRecords.Position.of(record)));
     }
 
     @Override
@@ -78,6 +80,8 @@ final class UserSummarySink implements Sink<UserSummarySink.Summary> {
             upsert.setLong(4, t.count());
             upsert.setBigDecimal(5, t.min());
             upsert.setBigDecimal(6, t.max());
+            upsert.setInt(7, summary.position().partition());
+            upsert.setLong(8, summary.position().offset());
         });
     }
 }

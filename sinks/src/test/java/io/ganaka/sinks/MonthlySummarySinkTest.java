@@ -28,7 +28,7 @@ class MonthlySummarySinkTest {
 
     private static MonthlySummarySink.Summary summary(int month, String currency, String total) {
         return new MonthlySummarySink.Summary(UUID.fromString(USER),
-                new MonthlyTotal(USER, 2026, month, currency, new BigDecimal(total), 1));
+                new MonthlyTotal(USER, 2026, month, currency, new BigDecimal(total), 1), new ReportRecords.Position(0, 0));
     }
 
     @Test

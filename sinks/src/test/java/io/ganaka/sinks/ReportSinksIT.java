@@ -232,6 +232,51 @@ class ReportSinksIT {
     }
 
     @Test
+    void aTotalFromAnEarlierOffsetNeverOverwritesTheRowEvenWithOtherValues() throws Exception {
+        UUID owner = UUID.fromString(user);
+        MonthlySummarySink monthly = new MonthlySummarySink(naming);
+        UserSummarySink allTime = new UserSummarySink(naming);
+        CategorySummarySink categories = new CategorySummarySink(naming);
+        write(monthly, new MonthlySummarySink.Summary(owner, new MonthlyTotal(user, 2026, 3, "EUR", amount("25.00"), 2,
+                amount("10.00"), amount("15.00")), new ReportRecords.Position(1, 7)));
+        write(allTime, new UserSummarySink.Summary(owner, new SummaryTotal(user, "EUR", amount("25.00"), 2,
+                amount("10.00"), amount("15.00")), new ReportRecords.Position(1, 7)));
+        write(categories, new CategorySummarySink.Summary(owner, null, new CategoryTotal(user, 2026, 3, null, "EUR",
+                amount("25.00"), 2, amount("10.00"), amount("15.00")), new ReportRecords.Position(1, 7)));
+        List<String> before = new ArrayList<>();
+        before.addAll(monthly("*"));
+        before.addAll(summaries("*"));
+        before.addAll(categories("*"));
+
+        // What a replay reads first: the line as it stood at an earlier offset.
+        write(monthly, new MonthlySummarySink.Summary(owner, new MonthlyTotal(user, 2026, 3, "EUR", amount("10.00"), 1,
+                amount("10.00"), amount("10.00")), new ReportRecords.Position(1, 3)));
+        write(allTime, new UserSummarySink.Summary(owner, new SummaryTotal(user, "EUR", amount("10.00"), 1,
+                amount("10.00"), amount("10.00")), new ReportRecords.Position(1, 3)));
+        write(categories, new CategorySummarySink.Summary(owner, null, new CategoryTotal(user, 2026, 3, null, "EUR",
+                amount("10.00"), 1, amount("10.00"), amount("10.00")), new ReportRecords.Position(1, 3)));
+        List<String> after = new ArrayList<>();
+        after.addAll(monthly("*"));
+        after.addAll(summaries("*"));
+        after.addAll(categories("*"));
+        assertThat(after).isEqualTo(before);
+
+        // A later offset applies.
+        write(monthly, new MonthlySummarySink.Summary(owner, new MonthlyTotal(user, 2026, 3, "EUR", amount("30.00"), 3,
+                amount("5.00"), amount("15.00")), new ReportRecords.Position(1, 9)));
+        assertThat(monthly("total, count, min_amount, source_partition, source_offset")).containsExactly(
+                "total=30.00 count=3 min_amount=5.00 source_partition=1 source_offset=9");
+    }
+
+    private <S> void write(Sink<S> sink, S item) throws Exception {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            sink.write(c, List.of(item));
+            c.commit();
+        }
+    }
+
+    @Test
     void deadLettersPoisonReportsAndKeepsProjectingTheRest() throws Exception {
         for (Topic topic : REPORTS) {
             send(topic, "{not a total".getBytes(StandardCharsets.UTF_8));
