@@ -4,6 +4,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code ganaka bench}: drives a running Ganaka and prints what it measured (see docs/performance.md). */
 public final class Bench {
@@ -24,12 +26,20 @@ public final class Bench {
             System.exit(2);
             return;
         }
+        quietLogs();
         switch (options.mode()) {
             case LOAD -> new LoadBench(options, http()).run();
             case SOCKETS -> new SocketsBench(options, http()).run();
             case STAGES -> new StageProbes(options).run();
         }
         System.exit(0); // the HTTP client's and NATS's threads would keep the JVM up a while
+    }
+
+    /** The clients' start-up chatter (Kafka's configuration dumps, NATS connects) would bury the progress lines. */
+    private static void quietLogs() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     /** HTTP/1.1 as a browser's fetch and WebSocket would use it; answers are handled on a small pool. */
