@@ -15,7 +15,7 @@ export const options = {
       rate: RATE,
       timeUnit: '1s',
       duration: __ENV.DURATION || '30s',
-      preAllocatedVUs: Math.max(50, RATE / 10),
+      preAllocatedVUs: Math.max(50, Math.ceil(RATE / 10)),
       maxVUs: Math.max(500, RATE),
     },
   },
