@@ -189,10 +189,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * The whole server: every collaborator given. {@code metrics} is the process's registry: the API adds its own
-     * metrics to it and serves all of it on {@code GET /metrics}; {@code live} carries the dashboard's live pushes;
-     * {@code /ready} also asks {@code readinessChecks} (dependencies of other roles in the same process, such as
-     * Kafka); {@code services} says what the process runs, for {@code GET /services}.
+     * The whole server: every collaborator given.
      */
     public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
                                   AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
@@ -200,16 +197,32 @@ public final class ApiServer implements AutoCloseable {
                                   ImportSettings importSettings, WebhookSettings webhookSettings,
                                   PrometheusRegistry metrics, LiveFeed live,
                                   Map<String, ReadinessCheck> readinessChecks, ServiceDirectory services) {
+        return start(new ApiDependencies(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency,
+                importSettings, webhookSettings, metrics, live, readinessChecks, services));
+    }
+
+    /** Builds the services over {@code parts}, installs the routes and starts serving on the configured port. */
+    public static ApiServer start(ApiDependencies parts) {
+        ApiSettings s = parts.settings();
+        DataSource db = parts.db();
+        EventPublisher publisher = parts.publisher();
+        UnifiedJedis redis = parts.redis();
+        AccessTokens tokens = parts.tokens();
+        AbuseLimits limits = parts.limits();
+        ProjectionWaiter projections = parts.projections();
+        ImportSettings importSettings = parts.imports();
+        WebhookSettings webhookSettings = parts.webhooks();
+        PrometheusRegistry metrics = parts.metrics();
         ImportRepository importRepository = new ImportRepository(db);
         ImportRunner imports = new ImportRunner(importSettings, importRepository);
-        LiveHub hub = new LiveHub(live, s.naming(), Clock.systemUTC());
+        LiveHub hub = new LiveHub(parts.live(), s.naming(), Clock.systemUTC());
         // Imports left unfinished by a process that stopped are failed before this one takes new ones.
         imports.start();
         ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
         WebhookSender webhookSender = new WebhookSender(webhookSettings.senderSettings());
         AbuseMetrics abuseMetrics = new AbuseMetrics();
         RedisSessionStore sessions = new RedisSessionStore(redis, s.naming().redisPrefix(), tokens.ttl());
-        AccountService accounts = new AccountService(new AccountRepository(db), hasher,
+        AccountService accounts = new AccountService(new AccountRepository(db), parts.hasher(),
                 new PasswordPolicy(CommonPasswords.bundled()), tokens, sessions,
                 new RedisRateLimiter(redis, s.naming().redisPrefix(), abuseMetrics), limits, publisher,
                 s.publishTimeout());
@@ -221,14 +234,14 @@ public final class ApiServer implements AutoCloseable {
                                 new RedisVersionReservations(redis, s.naming().redisPrefix()), publisher,
                                 s.publishTimeout(), projections)),
                 new ReportHandlers(new ReportService(new ReportRepository(db))),
-                new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor, readinessChecks)),
+                new HealthHandlers(new Readiness(db, redis, publisher, readinessExecutor, parts.readinessChecks())),
                 new AccessCheck(tokens, sessions),
                 new ErrorMapper(),
                 new DashboardPage(),
                 new UserHandlers(new UserService(new UserRepository(db),
                         sessions::endAllSessionsAndForget, publisher, s.publishTimeout())),
                 new Cors(s.corsOrigins()),
-                new Idempotency(idempotency, importSettings.maxUploadBytes()),
+                new Idempotency(parts.idempotency(), importSettings.maxUploadBytes()),
                 new CategoryHandlers(new CategoryService(new CategoryRepository(db), new CategoryRemovals(db),
                         publisher, s.publishTimeout())),
                 new BudgetHandlers(new BudgetService(new BudgetRepository(db), publisher, s.publishTimeout())),
@@ -241,7 +254,7 @@ public final class ApiServer implements AutoCloseable {
                 new MetricsHandler(metrics),
                 dashboardRoutes(s, db, redis, tokens, sessions, hub),
                 new NotificationHandlers(new NotificationService(new NotificationRepository(db))),
-                DocsRoutes.of(services));
+                DocsRoutes.of(parts.services()));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(metrics);
         metrics.register(new RateLimitMetrics(abuseMetrics, List.of(limits.loginFailuresPerAccount().name(),
                 limits.loginFailuresPerAddress().name(), limits.registrationsPerAddress().name())));
