@@ -1,5 +1,6 @@
 package io.ganaka.app;
 
+import io.ganaka.api.ApiDependencies;
 import io.ganaka.api.ApiServer;
 import io.ganaka.api.ApiSettings;
 import io.ganaka.api.docs.RunningServices;
@@ -8,8 +9,6 @@ import io.ganaka.api.events.JetStreamPublisher;
 import io.ganaka.api.health.ReadinessCheck;
 import io.ganaka.api.metrics.PublishMetrics;
 import io.ganaka.api.events.ProjectionWaiter;
-import io.ganaka.api.http.RedisIdempotencyStore;
-import io.ganaka.api.imports.ImportSettings;
 import io.ganaka.api.webhooks.WebhookSettings;
 import io.ganaka.app.metrics.BridgeMetrics;
 import io.ganaka.app.metrics.KafkaMetricSource;
@@ -19,7 +18,6 @@ import io.ganaka.app.metrics.ProcessMetrics;
 import io.ganaka.app.metrics.SinkMetrics;
 import io.ganaka.api.live.LiveFeed;
 import io.ganaka.api.live.LiveSettings;
-import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.bridge.Bridge;
@@ -140,15 +138,18 @@ public final class GanakaSystem implements AutoCloseable {
             var hasher = new Argon2PasswordHasher(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
             var tokens = new AccessTokens(config.jwtSecret(), Duration.ofMinutes(15), Clock.systemUTC());
             var projections = remember(ProjectionWaiter.subscribe(nats, config.naming(), MAX_PROJECTION_WAITERS));
-            api = remember(ApiServer.start(
-                    new ApiSettings(config.httpPort(), config.naming(), Duration.ofSeconds(5), 1_000_000,
-                            config.corsOrigins()),
-                    db, publisher, redis, tokens, hasher, AbuseLimits.DEFAULTS, projections,
-                    new RedisIdempotencyStore(redis, config.naming()), ImportSettings.DEFAULTS,
-                    WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate()), metrics.registry(),
-                    new LiveFeed(nats, new LiveSettings(Duration.ofSeconds(config.wsPingSeconds()),
+            api = remember(ApiServer.start(ApiDependencies.of(
+                            new ApiSettings(config.httpPort(), config.naming(), Duration.ofSeconds(5), 1_000_000,
+                                    config.corsOrigins()),
+                            db, publisher, redis, tokens, hasher)
+                    .withProjections(projections)
+                    .withWebhooks(WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate()))
+                    .withMetrics(metrics.registry())
+                    .withLive(new LiveFeed(nats, new LiveSettings(Duration.ofSeconds(config.wsPingSeconds()),
                             LiveSettings.DEFAULTS.sendQueueLimit(), LiveSettings.DEFAULTS.maxSocketsPerUser(),
-                            LiveSettings.DEFAULTS.maxSockets())), readinessChecks(config, kafka), services(roles)));
+                            LiveSettings.DEFAULTS.maxSockets())))
+                    .withReadinessChecks(readinessChecks(config, kafka))
+                    .withServices(services(roles))));
             log.info("Role api listening on port {} (metrics on /metrics)", api.port());
         }
         startMetrics(config, roles);

@@ -11,9 +11,7 @@ import io.ganaka.api.dashboard.DashboardService;
 import io.ganaka.api.dashboard.LivePublisher;
 import io.ganaka.api.dashboard.NatsLivePublisher;
 import io.ganaka.api.docs.DocsRoutes;
-import io.ganaka.api.docs.ServiceDirectory;
 import io.ganaka.api.live.DashboardSocket;
-import io.ganaka.api.live.LiveFeed;
 import io.ganaka.api.live.LiveHub;
 import io.ganaka.api.live.WsTickets;
 import io.ganaka.api.auth.AccountRepository;
@@ -38,7 +36,6 @@ import io.ganaka.api.expenses.ExpenseService;
 import io.ganaka.api.expenses.RedisVersionReservations;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.health.Readiness;
-import io.ganaka.api.health.ReadinessCheck;
 import io.ganaka.api.imports.ImportHandlers;
 import io.ganaka.api.imports.ImportLookups;
 import io.ganaka.api.imports.ImportRepository;
@@ -57,8 +54,6 @@ import io.ganaka.api.http.AccessCheck;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
 import io.ganaka.api.http.Idempotency;
-import io.ganaka.api.http.IdempotencyStore;
-import io.ganaka.api.http.RedisIdempotencyStore;
 import io.ganaka.api.http.RouteSpec;
 import io.ganaka.api.http.Routes;
 import io.ganaka.api.http.ServerErrors;
@@ -81,7 +76,6 @@ import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AbuseMetrics;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.CommonPasswords;
-import io.ganaka.auth.PasswordHasher;
 import io.ganaka.auth.PasswordPolicy;
 import io.ganaka.auth.RedisRateLimiter;
 import io.ganaka.auth.RedisSessionStore;
@@ -90,10 +84,8 @@ import io.ganaka.schemas.webhooks.WebhookSender;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
-import java.time.Instant;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,79 +118,6 @@ public final class ApiServer implements AutoCloseable {
         this.abuseMetrics = abuseMetrics;
         this.sessions = sessions;
         this.routeTable = routeTable;
-    }
-
-    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
-                                  AccessTokens tokens, PasswordHasher hasher) {
-        return start(s, db, publisher, redis, tokens, hasher, AbuseLimits.DEFAULTS);
-    }
-
-    /** A server whose writes never wait for projections, keeping idempotency keys in {@code redis}. */
-    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
-                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits) {
-        return start(s, db, publisher, redis, tokens, hasher, limits, ProjectionWaiter.disabled(),
-                new RedisIdempotencyStore(redis, s.naming()), ImportSettings.DEFAULTS);
-    }
-
-    /** A server whose writes never wait for projections, with its own import limits. */
-    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
-                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
-                                  ImportSettings importSettings) {
-        return start(s, db, publisher, redis, tokens, hasher, limits, ProjectionWaiter.disabled(),
-                new RedisIdempotencyStore(redis, s.naming()), importSettings);
-    }
-
-    /**
-     * A server whose writes can wait for {@code projections} ({@code Prefer: wait}) and that keeps the answers of
-     * {@code Idempotency-Key} requests in {@code idempotency}.
-     */
-    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
-                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
-                                  ProjectionWaiter projections, IdempotencyStore idempotency) {
-        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency,
-                ImportSettings.DEFAULTS);
-    }
-
-    /** A server whose webhooks reach public targets only, with a {@code /metrics} of its own and no live pushes. */
-    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
-                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
-                                  ProjectionWaiter projections, IdempotencyStore idempotency,
-                                  ImportSettings importSettings) {
-        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
-                WebhookSettings.DEFAULTS, new PrometheusRegistry(), LiveFeed.disabled());
-    }
-
-    /** A server with the given webhook settings and metrics registry, without live pushes. */
-    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
-                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
-                                  ProjectionWaiter projections, IdempotencyStore idempotency,
-                                  ImportSettings importSettings, WebhookSettings webhookSettings,
-                                  PrometheusRegistry metrics) {
-        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
-                webhookSettings, metrics, LiveFeed.disabled());
-    }
-
-    /** A server with the given live pushes, in a process that runs the API alone ({@code GET /services}). */
-    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
-                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
-                                  ProjectionWaiter projections, IdempotencyStore idempotency,
-                                  ImportSettings importSettings, WebhookSettings webhookSettings,
-                                  PrometheusRegistry metrics, LiveFeed live) {
-        return start(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency, importSettings,
-                webhookSettings, metrics, live, Map.of(), ServiceDirectory.apiOnly(Instant.now()));
-    }
-
-    /**
-     * The whole server: every collaborator given.
-     */
-    public static ApiServer start(ApiSettings s, DataSource db, EventPublisher publisher, UnifiedJedis redis,
-                                  AccessTokens tokens, PasswordHasher hasher, AbuseLimits limits,
-                                  ProjectionWaiter projections, IdempotencyStore idempotency,
-                                  ImportSettings importSettings, WebhookSettings webhookSettings,
-                                  PrometheusRegistry metrics, LiveFeed live,
-                                  Map<String, ReadinessCheck> readinessChecks, ServiceDirectory services) {
-        return start(new ApiDependencies(s, db, publisher, redis, tokens, hasher, limits, projections, idempotency,
-                importSettings, webhookSettings, metrics, live, readinessChecks, services));
     }
 
     /** Builds the services over {@code parts}, installs the routes and starts serving on the configured port. */

@@ -168,9 +168,10 @@ class HttpHygieneIT {
 
     @Test
     void withoutAnAllowlistNoCorsHeaderIsEverSent() throws Exception {
-        try (ApiServer bare = ApiServer.start(new ApiSettings(0, api.naming, Duration.ofSeconds(5), 16 * 1024),
-                api.db, new JetStreamPublisher(api.nats, api.naming, 8, Duration.ofSeconds(2)), api.redis,
-                api.tokens, new Argon2PasswordHasher(1, Duration.ofSeconds(5)))) {
+        try (ApiServer bare = ApiServer.start(ApiDependencies.of(
+                new ApiSettings(0, api.naming, Duration.ofSeconds(5), 16 * 1024), api.db,
+                new JetStreamPublisher(api.nats, api.naming, 8, Duration.ofSeconds(2)), api.redis, api.tokens,
+                new Argon2PasswordHasher(1, Duration.ofSeconds(5))))) {
             ApiClient bareClient = new ApiClient(bare.port());
             HttpResponse<String> simple = bareClient.send(bareClient.request("/health", null)
                     .header("Origin", ALLOWED).GET().build());
@@ -319,9 +320,10 @@ class HttpHygieneIT {
     void anUnavailableEventStoreIsA503ProblemWithRetryAfterAndTheRequestId() throws Exception {
         RunningApi.User user = api.signedInUser();
         Naming streamless = new Naming(api.env.prefix() + "-nostream");
-        try (ApiServer noStream = ApiServer.start(new ApiSettings(0, streamless, Duration.ofSeconds(5), 16 * 1024),
-                api.db, new JetStreamPublisher(api.nats, streamless, 8, Duration.ofSeconds(2)), api.redis,
-                api.tokens, new Argon2PasswordHasher(1, Duration.ofSeconds(5)))) {
+        try (ApiServer noStream = ApiServer.start(ApiDependencies.of(
+                new ApiSettings(0, streamless, Duration.ofSeconds(5), 16 * 1024), api.db,
+                new JetStreamPublisher(api.nats, streamless, 8, Duration.ofSeconds(2)), api.redis, api.tokens,
+                new Argon2PasswordHasher(1, Duration.ofSeconds(5))))) {
             ApiClient other = new ApiClient(noStream.port());
             HttpResponse<String> response = other.send(other.request("/expenses", user.token())
                     .header("Content-Type", "application/json").header("X-Request-Id", "hygiene-503")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ganaka.api.RunningApi.User;
 import io.ganaka.api.events.JetStreamPublisher;
-import io.ganaka.api.events.ProjectionWaiter;
 import io.ganaka.api.http.Idempotency;
 import io.ganaka.api.http.RedisIdempotencyStore;
 import io.ganaka.testkit.FreePorts;
@@ -156,10 +155,10 @@ class IdempotencyIT {
         User user = running.signedInUser();
         // Sessions stay on the working Redis, so only the idempotency store is missing.
         try (UnifiedJedis nowhere = RedisClient.create(URI.create("redis://127.0.0.1:" + FreePorts.next()));
-             ApiServer server = ApiServer.start(running.settings(running.naming), running.db,
-                     new JetStreamPublisher(running.nats, running.naming, 64, Duration.ofSeconds(5)), running.redis,
-                     running.tokens, running.hasher, TestLimits.GENEROUS, ProjectionWaiter.disabled(),
-                     new RedisIdempotencyStore(nowhere, running.naming))) {
+             ApiServer server = ApiServer.start(running.dependencies(running.naming,
+                             new JetStreamPublisher(running.nats, running.naming, 64, Duration.ofSeconds(5)))
+                     .withLimits(TestLimits.GENEROUS)
+                     .withIdempotency(new RedisIdempotencyStore(nowhere, running.naming)))) {
             long before = running.storedEvents();
 
             HttpResponse<String> response = post(new ApiClient(server.port()), user, UUID.randomUUID().toString(), TEA);

@@ -51,9 +51,9 @@ class ImportsIT {
     @BeforeAll
     static void start() throws Exception {
         running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-imports"));
-        server = ApiServer.start(running.settings(running.naming), running.db,
-                new JetStreamPublisher(running.nats, running.naming, 64, Duration.ofSeconds(5)), running.redis,
-                running.tokens, running.hasher, TestLimits.GENEROUS, SETTINGS);
+        server = ApiServer.start(running.dependencies(running.naming,
+                        new JetStreamPublisher(running.nats, running.naming, 64, Duration.ofSeconds(5)))
+                .withLimits(TestLimits.GENEROUS).withImports(SETTINGS));
         api = new ApiClient(server.port());
     }
 
@@ -393,9 +393,9 @@ class ImportsIT {
             s.executeUpdate();
         }
 
-        try (ApiServer restarted = ApiServer.start(running.settings(running.naming), running.db,
-                new JetStreamPublisher(running.nats, running.naming, 8, Duration.ofSeconds(5)), running.redis,
-                running.tokens, running.hasher, TestLimits.GENEROUS, SETTINGS)) {
+        try (ApiServer restarted = ApiServer.start(running.dependencies(running.naming,
+                        new JetStreamPublisher(running.nats, running.naming, 8, Duration.ofSeconds(5)))
+                .withLimits(TestLimits.GENEROUS).withImports(SETTINGS))) {
             JsonNode view = ApiClient.json(new ApiClient(restarted.port()).get("/imports/" + abandoned, user.token()));
 
             assertThat(view.get("status").asText()).isEqualTo("failed");

@@ -102,7 +102,15 @@ final class RunningApi implements AutoCloseable {
 
     /** Another server on this API's database, Redis and keys that publishes through {@code publisher}. */
     ApiServer startServer(Naming names, EventPublisher publisher, AbuseLimits limits) {
-        return ApiServer.start(settings(names), db, publisher, redis, tokens, hasher, limits);
+        return ApiServer.start(dependencies(names, publisher).withLimits(limits));
+    }
+
+    /**
+     * What another server on this API's database, Redis and keys (named by {@code names}) is built over, publishing
+     * through {@code publisher}; the optional collaborators have their defaults, to be replaced with {@code with...}.
+     */
+    ApiDependencies dependencies(Naming names, EventPublisher publisher) {
+        return ApiDependencies.of(settings(names), db, publisher, redis, tokens, hasher);
     }
 
     /**

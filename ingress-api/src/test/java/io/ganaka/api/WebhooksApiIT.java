@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ganaka.api.RunningApi.User;
 import io.ganaka.api.events.JetStreamPublisher;
-import io.ganaka.api.events.ProjectionWaiter;
-import io.ganaka.api.http.RedisIdempotencyStore;
-import io.ganaka.api.imports.ImportSettings;
 import io.ganaka.api.webhooks.WebhookService;
 import io.ganaka.api.webhooks.WebhookSettings;
 import io.ganaka.schemas.Json;
@@ -51,11 +47,10 @@ class WebhooksApiIT {
     @BeforeAll
     static void start() throws Exception {
         running = new RunningApi(ApiOptions.sharedEnvironment().namingSuffix("-webhooks"));
-        server = ApiServer.start(running.settings(running.naming), running.db,
-                new JetStreamPublisher(running.nats, running.naming, 64, Duration.ofSeconds(5)), running.redis,
-                running.tokens, running.hasher, TestLimits.GENEROUS, ProjectionWaiter.disabled(),
-                new RedisIdempotencyStore(running.redis, running.naming), ImportSettings.DEFAULTS,
-                new WebhookSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(5)), new PrometheusRegistry());
+        server = ApiServer.start(running.dependencies(running.naming,
+                        new JetStreamPublisher(running.nats, running.naming, 64, Duration.ofSeconds(5)))
+                .withLimits(TestLimits.GENEROUS)
+                .withWebhooks(new WebhookSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(5))));
         api = new ApiClient(server.port());
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/", exchange -> {

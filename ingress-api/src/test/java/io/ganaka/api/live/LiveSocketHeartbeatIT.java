@@ -3,14 +3,10 @@ package io.ganaka.api.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ganaka.api.ApiDependencies;
 import io.ganaka.api.ApiServer;
 import io.ganaka.api.ApiSettings;
 import io.ganaka.api.events.JetStreamPublisher;
-import io.ganaka.api.events.ProjectionWaiter;
-import io.ganaka.api.http.RedisIdempotencyStore;
-import io.ganaka.api.imports.ImportSettings;
-import io.ganaka.api.webhooks.WebhookSettings;
-import io.ganaka.auth.AbuseLimits;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.schemas.Naming;
@@ -19,7 +15,6 @@ import io.ganaka.testkit.TestEnvironment;
 import com.zaxxer.hikari.HikariDataSource;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -63,11 +58,11 @@ class LiveSocketHeartbeatIT {
                 s.setString(3, user + "@example.org");
                 s.executeUpdate();
             }
-            try (ApiServer server = ApiServer.start(new ApiSettings(0, naming, Duration.ofSeconds(5), 16 * 1024,
-                            List.of()), db, new JetStreamPublisher(nats, naming, 16, Duration.ofSeconds(5)),
-                    redis, tokens, new Argon2PasswordHasher(1, Duration.ofSeconds(5)), AbuseLimits.DEFAULTS,
-                    ProjectionWaiter.disabled(), new RedisIdempotencyStore(redis, naming), ImportSettings.DEFAULTS,
-                    WebhookSettings.DEFAULTS, new PrometheusRegistry(), new LiveFeed(nats, new LiveSettings(Duration.ofSeconds(1), 64, 5, 100)))) {
+            try (ApiServer server = ApiServer.start(ApiDependencies.of(
+                            new ApiSettings(0, naming, Duration.ofSeconds(5), 16 * 1024, List.of()), db,
+                            new JetStreamPublisher(nats, naming, 16, Duration.ofSeconds(5)), redis, tokens,
+                            new Argon2PasswordHasher(1, Duration.ofSeconds(5)))
+                    .withLive(new LiveFeed(nats, new LiveSettings(Duration.ofSeconds(1), 64, 5, 100))))) {
                 String token = tokens.issue(user.toString(), "user").token();
                 URI socket = URI.create("ws://127.0.0.1:" + server.port() + "/ws/dashboard");
                 List<String> heard = new CopyOnWriteArrayList<>();
