@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # Ganaka: one image for every role; the command chooses it (api, bridge, streams, sinks, all, migrate).
 
-# --- build: resolve the dependencies in a layer of their own, so a source change does not download them again.
+# --- build: resolve the dependencies from the POMs alone first, so a source change does not download them again
+# (into BuildKit's cache of ~/.m2). go-offline cannot resolve every plugin's late dependencies, hence `|| true`: the
+# package step below fetches what is still missing.
 FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .

@@ -10,10 +10,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +120,7 @@ class ComposeFilesTest {
     @Test
     void prometheusScrapesEveryRoleOnItsMetricsPortUnderAJobPerRole() throws IOException {
         var services = services(COMPOSE);
-        Map<String, String> targets = new java.util.HashMap<>();
+        Map<String, String> targets = new HashMap<>();
         for (Object job : list(ComposeFiles.yaml("prometheus/prometheus.yml"), "scrape_configs")) {
             @SuppressWarnings("unchecked") Map<String, Object> config = (Map<String, Object>) job;
             for (Object staticConfig : list(config, "static_configs")) {
@@ -190,6 +193,21 @@ class ComposeFilesTest {
                 "kafka", Integer.parseInt(defaults.kafkaBootstrapServers().orElseThrow().split(":")[1]));
         expected.forEach((name, port) -> assertThat(publishedPorts(services.get(name))).as(name).contains(port));
         services.values().forEach(s -> assertThat(s).containsKey("healthcheck"));
+    }
+
+    @Test
+    void dockerfileBuildsEveryModuleFromPinnedImagesAndRunsUnprivilegedWithAHealthCheck() throws IOException {
+        String dockerfile = Files.readString(ComposeFiles.root().resolve("Dockerfile"));
+        String pom = Files.readString(ComposeFiles.root().resolve("pom.xml"));
+        // The dependency layer is built from the POMs alone: a module missing there fails the build in a container.
+        Matcher modules = Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+        while (modules.find()) {
+            assertThat(dockerfile).contains("COPY " + modules.group(1) + "/pom.xml " + modules.group(1) + "/");
+        }
+        List<String> images = dockerfile.lines().filter(l -> l.startsWith("FROM ")).map(l -> l.split("\\s+")[1]).toList();
+        assertThat(images).hasSize(2).allSatisfy(image -> assertThat(image).matches("[^:]+:[0-9][A-Za-z0-9._-]*"));
+        assertThat(dockerfile).contains("USER ganaka", "HEALTHCHECK", "ENTRYPOINT [\"java\", \"-jar\", \"/app/ganaka.jar\"]");
+        assertThat(ComposeFiles.root().resolve("docker/healthcheck.sh")).isExecutable();
     }
 
     /** The services that run the Ganaka image: the roles and the migration. */
