@@ -94,7 +94,7 @@ class ComposeFilesTest {
             int port = scrapePort(role.cliName(), service);
             assertThat(test).as("health check of %s", role.cliName())
                     .containsExactly("CMD", "healthcheck.sh", String.valueOf(port),
-                            role == Role.API ? "/health" : "/metrics");
+                            role == Role.API ? "/health" : "/-/healthy");
         }
     }
 
