@@ -39,6 +39,7 @@ public final class Ganaka {
     private Ganaka() {}
 
     public static void main(String[] args) {
+        LogFormat.chooseFor(List.of(args), System.getenv(LogFormat.KEY));
         int status;
         try {
             status = run(List.of(args), System.out, System.err);

@@ -64,6 +64,23 @@ public record GanakaConfig(
 
     static final String DEV_JWT_SECRET = "ganaka-dev-only-jwt-secret-not-for-production-use";
 
+    /**
+     * Every environment variable a Ganaka process reads, here and in {@link NotificationConfig} and
+     * {@link TopologyConfig}; deployment files name only these ({@code GanakaConfigTest} keeps the list in step).
+     */
+    public static final List<String> KEYS = List.of(
+            "DATABASE_URL", "GANAKA_DB_POOL_SIZE", "REDIS_URL", "NATS_URL", "KAFKA_BOOTSTRAP_SERVERS",
+            "GANAKA_KAFKA_PARTITIONS", "GANAKA_KAFKA_REPLICATION", "GANAKA_STREAMS_STANDBY_REPLICAS", "JWT_SECRET",
+            "GANAKA_PREFIX", "GANAKA_HTTP_PORT", "GANAKA_METRICS_PORT", "CORS_ORIGINS", "GANAKA_STATE_DIR",
+            "GANAKA_WEBHOOKS_ALLOW_PRIVATE", "GANAKA_WS_PING_SECONDS", "GANAKA_SINKS_SESSION_TIMEOUT_MS", LogFormat.KEY,
+            "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASS", "SMTP_FROM",
+            "SMS_PROVIDER", "SMS_WEBHOOK_URL", "SMS_WEBHOOK_TOKEN",
+            "GANAKA_NOTIFY_RETRY_BASE_MS", "GANAKA_NOTIFY_RETRY_MAX_MS", "GANAKA_NOTIFY_MAX_ATTEMPTS",
+            "GANAKA_NOTIFY_POLL_MS", "GANAKA_NOTIFY_BATCH_SIZE", "GANAKA_NOTIFY_CONCURRENCY",
+            TopologyConfig.HIGH_VALUE, TopologyConfig.BUDGET_PERCENTS, TopologyConfig.MIN_HISTORY,
+            TopologyConfig.SIGMAS, TopologyConfig.MEAN_FACTOR, TopologyConfig.CLOSE_INTERVAL,
+            TopologyConfig.CLOSE_GRACE);
+
     public static GanakaConfig fromEnvironment(boolean dev) {
         return load(System.getenv(), dev, true);
     }
@@ -107,6 +124,9 @@ public record GanakaConfig(
         // Within the broker's default group.min/max.session.timeout.ms; Kafka's own default otherwise.
         Duration sinksSessionTimeout = Duration.ofMillis(r.integer("GANAKA_SINKS_SESSION_TIMEOUT_MS",
                 (int) SinkSettings.DEFAULT_SESSION_TIMEOUT.toMillis(), 6_000, 1_800_000));
+        // Read by logback.xml itself; checked here so that a typo is one clear line rather than a silent console.
+        r.string(LogFormat.KEY, null).filter(f -> !LogFormat.VALUES.contains(f)).ifPresent(f -> problems.add(
+                LogFormat.KEY + " must be one of " + String.join(", ", LogFormat.VALUES) + ", got '" + f + "'"));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

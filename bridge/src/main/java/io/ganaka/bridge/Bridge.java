@@ -1,5 +1,6 @@
 package io.ganaka.bridge;
 
+import io.ganaka.schemas.Correlation;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
@@ -147,13 +148,18 @@ public final class Bridge implements AutoCloseable {
             msg.nak();
             return;
         }
-        try {
+        try (Correlation.Scope ignored = Correlation.open(correlationId(msg))) {
             Route route = router.route(msg.getSubject(), msg.getHeaders(), msg.getData());
             producer.send(toRecord(route, msg), (metadata, error) -> complete(msg, route, error));
         } catch (RuntimeException e) {
             // send() itself failed (metadata not available in max.block.ms, producer closed): retry later.
             complete(msg, null, e);
         }
+    }
+
+    /** The request id the API put on the message, so that the bridge's lines about it name the request. */
+    private static String correlationId(Message msg) {
+        return msg.getHeaders() == null ? null : msg.getHeaders().getFirst(Correlation.NATS_HEADER);
     }
 
     /** Waits for a free in-flight slot, giving up when the bridge starts closing. */
@@ -192,7 +198,7 @@ public final class Bridge implements AutoCloseable {
 
     /** Runs on the producer's I/O thread once Kafka answered, or inline when send() threw. */
     private void complete(Message msg, Route route, Exception error) {
-        try {
+        try (Correlation.Scope ignored = Correlation.open(correlationId(msg))) {
             if (error == null) {
                 msg.ack();
                 if (route instanceof Route.DeadLetter dead) {
@@ -200,6 +206,7 @@ public final class Bridge implements AutoCloseable {
                     LOG.warn("dead-lettered message on {}: {}", msg.getSubject(), dead.reason());
                 } else if (route instanceof Route.Forward forward) {
                     counters.recordForwarded(forward.eventType());
+                    LOG.debug("forwarded {} {} to {}", forward.eventType(), forward.eventId(), forward.topic());
                 }
             } else {
                 counters.recordFailed();

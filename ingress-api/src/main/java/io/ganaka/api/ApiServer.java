@@ -55,6 +55,7 @@ import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
 import io.ganaka.api.http.Idempotency;
 import io.ganaka.api.http.RouteSpec;
+import io.ganaka.api.http.RequestLog;
 import io.ganaka.api.http.Routes;
 import io.ganaka.api.http.ServerErrors;
 import io.ganaka.api.reports.ReportHandlers;
@@ -186,7 +187,10 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
-            config.requestLogger.http(requestMetrics::record);
+            config.requestLogger.http((ctx, millis) -> {
+                requestMetrics.record(ctx, millis);
+                RequestLog.record(ctx, millis);
+            });
             routes.install(config);
         });
         try {

@@ -76,6 +76,7 @@ class ApiServerIT {
         Message message = storedMessage(running.naming.eventSubject(EventType.EXPENSE_ADDED), eventId);
         assertThat(message.getHeaders().getFirst("Ganaka-User-Id")).isEqualTo(userId);
         assertThat(message.getHeaders().getFirst("Ganaka-Event-Type")).isEqualTo("expense.added");
+        assertThat(message.getHeaders().getFirst("Ganaka-Correlation-Id")).isEqualTo("req-" + running.env.prefix());
         Event event = EventCodec.decode(message.getData());
         assertThat(event.id()).isEqualTo(eventId);
         assertThat(event.userId()).isEqualTo(userId);

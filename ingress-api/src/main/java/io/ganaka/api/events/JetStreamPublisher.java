@@ -2,6 +2,7 @@ package io.ganaka.api.events;
 
 import io.ganaka.api.metrics.PublishMetrics;
 import io.ganaka.api.metrics.PublishMetrics.Outcome;
+import io.ganaka.schemas.Correlation;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.Naming;
@@ -104,6 +105,9 @@ public final class JetStreamPublisher implements EventPublisher {
         Headers headers = new Headers()
                 .put(USER_ID_HEADER, event.userId())
                 .put(EVENT_TYPE_HEADER, event.type());
+        if (event.correlationId() != null) {
+            headers.put(Correlation.NATS_HEADER, event.correlationId());
+        }
         return NatsMessage.builder()
                 .subject(naming.eventSubject(event.eventType()))
                 .headers(headers)

@@ -2,9 +2,11 @@ package io.ganaka.api.http;
 
 import io.ganaka.api.errors.UnauthenticatedException;
 import io.ganaka.auth.Principal;
+import io.ganaka.schemas.Correlation;
 import io.ganaka.schemas.EventIds;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /** What the request-level handlers attach to a request (request id, principal) and how handlers read it back. */
 public final class Requests {
@@ -17,12 +19,17 @@ public final class Requests {
 
     private Requests() {}
 
-    /** Before every request: adopt a sane caller-supplied request id or make one, and echo it back. */
+    /**
+     * Before every request: adopt a sane caller-supplied request id or make one, and echo it back. It is the
+     * correlation id of the request's log lines (in the MDC until {@link RequestLog} has written the request's line)
+     * and of every event the request publishes.
+     */
     public static void assignRequestId(Context ctx) {
         String given = ctx.header(REQUEST_ID_HEADER);
         String id = given != null && SANE_REQUEST_ID.matcher(given).matches() ? given : EventIds.newId();
         ctx.attribute(REQUEST_ID, id);
         ctx.header(REQUEST_ID_HEADER, id);
+        MDC.put(Correlation.MDC_KEY, id);
     }
 
     public static String requestId(Context ctx) {

@@ -1,5 +1,6 @@
 package io.ganaka.sinks.notify;
 
+import io.ganaka.schemas.Correlation;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The outbox worker of the sinks role: claims due notifications in small batches, delivers them through their
@@ -135,11 +137,15 @@ public final class NotificationDispatcher implements Runnable {
     }
 
     private void handleQuietly(Notification n, UserContact user) {
-        try {
-            handle(n, user);
-        } catch (SQLException | RuntimeException e) {
-            // The row keeps its lease: it is due again when the lease ends.
-            LOG.warn("notification {} ({}) could not be recorded: {}", n.id(), n.channel(), e.toString());
+        // Every line about the notification names the event that asked for it (the intake's line adds the request).
+        try (MDC.MDCCloseable source = MDC.putCloseable(Correlation.SOURCE_EVENT_MDC_KEY,
+                String.valueOf(n.sourceEventId()))) {
+            try {
+                handle(n, user);
+            } catch (SQLException | RuntimeException e) {
+                // The row keeps its lease: it is due again when the lease ends.
+                LOG.warn("notification {} ({}) could not be recorded: {}", n.id(), n.channel(), e.toString());
+            }
         }
     }
 
@@ -192,6 +198,8 @@ public final class NotificationDispatcher implements Runnable {
     private void record(Notification n, AttemptResult result) throws SQLException {
         if (result instanceof AttemptResult.Sent sent) {
             store.sent(n, sent.attempts(), clock.instant());
+            LOG.info("notification {} ({}) {} sent after {} attempt(s)", n.id(), n.channel(), n.kind(),
+                    sent.attempts());
             outcomes.finished(n.channel(), NotificationOutcomes.Outcome.SENT);
         } else if (result instanceof AttemptResult.RetryAt retry) {
             LOG.info("notification {} ({}) attempt {} failed, next at {}: {}", n.id(), n.channel(), retry.attempts(),

@@ -1,5 +1,6 @@
 package io.ganaka.sinks.notify;
 
+import io.ganaka.schemas.Correlation;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventDecodingException;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The intake of one input topic ({@code ganaka.alerts}, {@code ganaka.users}, {@code ganaka.reports.updates},
@@ -20,6 +24,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * a batch of both is written in the runner's transaction, whose offsets are committed after the database commit.
  */
 public final class NotificationIntakeSink implements Sink<IntakeEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationIntakeSink.class);
 
     private final String name;
     private final String topic;
@@ -60,6 +66,13 @@ public final class NotificationIntakeSink implements Sink<IntakeEvent> {
         }
         UUID userId = uuid(event.userId(), "userId");
         UUID eventId = uuid(event.id(), "id");
+        if (kind.isPresent()) {
+            // The link from the request to its notifications, whose dispatch lines name only the source event.
+            try (Correlation.Scope ignored = Correlation.open(event.correlationId());
+                 MDC.MDCCloseable source = MDC.putCloseable(Correlation.SOURCE_EVENT_MDC_KEY, event.id())) {
+                LOG.info("notification {} requested for user {} by {} {}", kind.get(), userId, event.type(), eventId);
+            }
+        }
         IntakeEvent wanted = new IntakeEvent(
                 kind.map(k -> new NotificationRequest(userId, eventId, k, event.data(), event.occurredAt())),
                 WebhookEvent.of(event, userId, eventId, new String(record.value(), StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package io.ganaka.streams.alerts;
 
+import io.ganaka.schemas.Correlation;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload;
 import io.ganaka.schemas.EventPayload.AlertRaised;
@@ -23,6 +24,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Raises the per-expense alerts from {@code ganaka.expenses.categorized}: high value on every add and on an update
@@ -31,6 +34,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store) for the user's next record, and a wall-clock punctuation judges adds left waiting with no category.
  */
 final class ExpenseAlertProcessor implements Processor<String, Event, String, Event> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExpenseAlertProcessor.class);
 
     /** How long an add without category waits for its categorization before it counts as Uncategorized. */
     static final Duration PENDING_WAIT = Duration.ofSeconds(5);
@@ -138,6 +143,10 @@ final class ExpenseAlertProcessor implements Processor<String, Event, String, Ev
         alert.ifPresent(raised -> {
             Event event = new Event(raised.alertId(), "alert.raised", Event.CURRENT_SCHEMA_VERSION,
                     Instant.ofEpochMilli(timestamp), cause.userId(), cause.correlationId(), raised);
+            try (Correlation.Scope ignored = Correlation.open(cause.correlationId())) {
+                LOG.info("alert {} {} raised for user {} by {} {}", raised.kind(), raised.alertId(), cause.userId(),
+                        cause.type(), cause.id());
+            }
             context.forward(new Record<>(cause.userId(), event, timestamp));
         });
     }
