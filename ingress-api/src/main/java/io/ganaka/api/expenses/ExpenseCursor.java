@@ -1,73 +1,33 @@
 package io.ganaka.api.expenses;
 
 import io.ganaka.api.Ids;
-import java.nio.charset.StandardCharsets;
+import io.ganaka.api.http.OpaqueCursor;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
- * A position in a user's expense list, newest first: the {@code (occurredAt, id)} of the last expense of a page. It
- * travels as an opaque base64url string ({@code v1|<instant>|<id>|<crc32>} inside); anything that does not decode to
- * exactly such a cursor is refused. The checksum makes any changed, dropped or added character a refusal rather than
- * another position; it is no signature, and needs none: a forged cursor can only name a position in the caller's
- * own list.
+ * A position in a user's expense list, newest first: the {@code (occurredAt, id)} of the last expense of a page, as
+ * opaque text ({@link OpaqueCursor}, tag {@code v1}); anything that does not decode to exactly such a cursor is refused.
  */
 public record ExpenseCursor(Instant occurredAt, UUID id) {
 
-    private static final String VERSION = "v1";
-    private static final Pattern FORMAT =
-            Pattern.compile("(v1\\|([0-9T:.Z-]{20,30})\\|([0-9a-f-]{36}))\\|([0-9a-f]{8})");
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{1,200}");
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final String TAG = "v1";
 
     public String encode() {
-        String position = VERSION + "|" + occurredAt + "|" + id;
-        return ENCODER.encodeToString((position + "|" + checksum(position)).getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(TAG, occurredAt, id);
     }
 
     /** The cursor a string encodes, or empty when it is not one this API issued (tampered, truncated, padded...). */
     public static Optional<ExpenseCursor> decode(String text) {
-        if (text == null || !BASE64URL.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            // A length no base64 text can have (one character too many or too few).
-            return Optional.empty();
-        }
-        Matcher m = FORMAT.matcher(new String(bytes, StandardCharsets.UTF_8));
-        if (!m.matches() || !checksum(m.group(1)).equals(m.group(4))) {
-            return Optional.empty();
-        }
-        Optional<UUID> id = Ids.parse(m.group(3));
-        Optional<Instant> at = instant(m.group(2));
-        if (id.isEmpty() || at.isEmpty()) {
-            return Optional.empty();
-        }
-        ExpenseCursor cursor = new ExpenseCursor(at.get(), id.get());
-        // Only the one spelling we issue: rejects changed padding bits and non-canonical instants alike.
-        return cursor.encode().equals(text) ? Optional.of(cursor) : Optional.empty();
-    }
-
-    private static String checksum(String position) {
-        CRC32 crc = new CRC32();
-        crc.update(position.getBytes(StandardCharsets.UTF_8));
-        return String.format("%08x", crc.getValue());
-    }
-
-    private static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return OpaqueCursor.decode(TAG, 2, text).flatMap(fields -> {
+            Optional<Instant> at = OpaqueCursor.instant(fields.get(0));
+            Optional<UUID> id = Ids.parse(fields.get(1));
+            if (at.isEmpty() || id.isEmpty()) {
+                return Optional.empty();
+            }
+            ExpenseCursor cursor = new ExpenseCursor(at.get(), id.get());
+            return cursor.encode().equals(text) ? Optional.of(cursor) : Optional.empty();
+        });
     }
 }
