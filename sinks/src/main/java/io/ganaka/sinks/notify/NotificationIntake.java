@@ -27,19 +27,23 @@ public final class NotificationIntake {
 
     static final String INSERT = """
             INSERT INTO notifications (user_id, id, kind, channel, source_event_id, subject, body, body_html,
-                                       recipient, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       recipient, next_attempt_at, created_at, namespace)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             """;
 
     private final List<NotificationChannel> channels;
     private final NotificationTemplates templates;
     private final Clock clock;
+    private final String namespace;
 
-    public NotificationIntake(List<NotificationChannel> channels, NotificationTemplates templates, Clock clock) {
+    /** @param namespace the installation ({@code GANAKA_PREFIX}) whose dispatcher delivers the rows */
+    public NotificationIntake(List<NotificationChannel> channels, NotificationTemplates templates, Clock clock,
+                              String namespace) {
         this.channels = List.copyOf(channels);
         this.templates = templates;
         this.clock = clock;
+        this.namespace = namespace;
     }
 
     /** The notification's id: the same user, source event and channel always give the same id. */
@@ -72,11 +76,11 @@ public final class NotificationIntake {
                 rows.addAll(rows(request, user, names.getOrDefault(request.userId(), Map.of())));
             }
         }
-        insert(c, rows, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        insert(c, rows, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), namespace);
     }
 
     /** Inserts pending rows due at once; rows that exist already (a replay) are left as they are. */
-    static void insert(Connection c, List<Row> rows, OffsetDateTime now) throws SQLException {
+    static void insert(Connection c, List<Row> rows, OffsetDateTime now, String namespace) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (Row row : rows) {
                 int i = 0;
@@ -91,6 +95,7 @@ public final class NotificationIntake {
                 insert.setString(++i, row.recipient());
                 insert.setObject(++i, now);
                 insert.setObject(++i, now);
+                insert.setString(++i, namespace);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -28,7 +28,7 @@ final class NotificationStore {
     private static final String CLAIM = """
             UPDATE notifications n SET next_attempt_at = ?
               FROM (SELECT user_id, id FROM notifications
-                     WHERE status = 'pending' AND next_attempt_at <= ?
+                     WHERE namespace = ? AND status = 'pending' AND next_attempt_at <= ?
                      ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) due
              WHERE n.user_id = due.user_id AND n.id = due.id
             RETURNING n.id, n.user_id, n.kind, n.channel, n.subject, n.body, n.body_html, n.recipient,
@@ -46,16 +46,20 @@ final class NotificationStore {
     }
 
     private final DataSource db;
+    private final String namespace;
 
-    NotificationStore(DataSource db) {
+    /** @param namespace the installation ({@code GANAKA_PREFIX}) whose rows this store claims and announces */
+    NotificationStore(DataSource db, String namespace) {
         this.db = db;
+        this.namespace = namespace;
     }
 
     List<Notification> claim(Instant now, int limit, Instant leaseEnd) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
             s.setObject(1, utc(leaseEnd));
-            s.setObject(2, utc(now));
-            s.setInt(3, limit);
+            s.setString(2, namespace);
+            s.setObject(3, utc(now));
+            s.setInt(4, limit);
             List<Notification> claimed = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -123,7 +127,7 @@ final class NotificationStore {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<Outcome> outcomes = unannounced(c, limit);
+                List<Outcome> outcomes = unannounced(c, namespace, limit);
                 if (!outcomes.isEmpty()) {
                     announcer.announce(outcomes);
                     markAnnounced(c, outcomes);
@@ -137,15 +141,16 @@ final class NotificationStore {
         }
     }
 
-    private static List<Outcome> unannounced(Connection c, int limit) throws SQLException {
+    private static List<Outcome> unannounced(Connection c, String namespace, int limit) throws SQLException {
         List<Outcome> outcomes = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT user_id, id, kind, channel, status, source_event_id, attempts, last_error,
                        COALESCE(sent_at, now()) AS at
-                  FROM notifications WHERE status <> 'pending' AND announced_at IS NULL
+                  FROM notifications WHERE namespace = ? AND status <> 'pending' AND announced_at IS NULL
                  LIMIT ? FOR UPDATE SKIP LOCKED
                 """)) {
-            s.setInt(1, limit);
+            s.setString(1, namespace);
+            s.setInt(2, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     outcomes.add(new Outcome(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),

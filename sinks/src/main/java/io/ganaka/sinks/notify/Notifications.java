@@ -79,8 +79,9 @@ public final class Notifications implements AutoCloseable {
                                       List<NotificationChannel> channels, NotificationOutcomes outcomes,
                                       SinkObserver observer) {
         Naming naming = sinkSettings.naming();
-        NotificationIntake intake = new NotificationIntake(channels, new NotificationTemplates(), Clock.systemUTC());
-        WebhookIntake webhooks = new WebhookIntake(Clock.systemUTC());
+        NotificationIntake intake = new NotificationIntake(channels, new NotificationTemplates(), Clock.systemUTC(),
+                naming.prefix());
+        WebhookIntake webhooks = new WebhookIntake(Clock.systemUTC(), naming.prefix());
         List<NotificationIntakeSink> sinks = new ArrayList<>();
         sinks.add(new NotificationIntakeSink("notify-alerts", naming.topic(Topic.ALERTS), intake, webhooks));
         sinks.add(new NotificationIntakeSink("notify-users", naming.topic(Topic.USERS), intake, webhooks));
@@ -98,7 +99,7 @@ public final class Notifications implements AutoCloseable {
             events.close();
             throw e;
         }
-        NotificationDispatcher dispatcher = new NotificationDispatcher(new NotificationStore(db), channels, events,
+        NotificationDispatcher dispatcher = new NotificationDispatcher(new NotificationStore(db, naming.prefix()), channels, events,
                 settings.dispatcher(), Clock.systemUTC(), outcomes);
         Thread thread = new Thread(dispatcher, "ganaka-notify-dispatcher");
         thread.start();

@@ -49,9 +49,12 @@ public final class WebhookIntake {
     record Key(UUID userId, String eventType) {}
 
     private final Clock clock;
+    private final String namespace;
 
-    public WebhookIntake(Clock clock) {
+    /** @param namespace the installation ({@code GANAKA_PREFIX}) whose dispatcher delivers the rows */
+    public WebhookIntake(Clock clock, String namespace) {
         this.clock = clock;
+        this.namespace = namespace;
     }
 
     /** The notification id of an event's delivery to one webhook: the same pair always gives the same id. */
@@ -83,7 +86,7 @@ public final class WebhookIntake {
         }
         List<NotificationIntake.Row> rows = rows(batch, subscribed(c, batch));
         if (!rows.isEmpty()) {
-            NotificationIntake.insert(c, rows, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+            NotificationIntake.insert(c, rows, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), namespace);
         }
     }
 

@@ -98,11 +98,14 @@ class NotificationDispatcherIT {
         }
     }
 
+    /** This test's installation: the dispatcher claims only its rows, whatever else shares the database. */
+    private final String namespace = "dispatcher-it-" + UUID.randomUUID();
+
     private void start(Duration breakerOpenWait, NotificationChannel... channels) {
         NotificationSettings.Dispatcher settings = new NotificationSettings.Dispatcher(Duration.ofMillis(20), 10, 2,
                 new RetrySchedule(Duration.ofMillis(10), Duration.ofMillis(20), 1_000), Duration.ofSeconds(30),
                 breakerOpenWait);
-        dispatcher = new NotificationDispatcher(new NotificationStore(pool), List.of(channels), announced::addAll,
+        dispatcher = new NotificationDispatcher(new NotificationStore(pool, namespace), List.of(channels), announced::addAll,
                 settings, Clock.systemUTC(), (channel, outcome) -> ended.add(channel + " " + outcome));
         new Thread(dispatcher, "test-dispatcher").start();
     }
@@ -116,9 +119,9 @@ class NotificationDispatcherIT {
         UUID source = UUID.randomUUID();
         update("""
                 INSERT INTO notifications (user_id, id, kind, channel, source_event_id, subject, body, recipient,
-                                           next_attempt_at, created_at)
-                VALUES (?, ?, 'welcome', ?, ?, 'Welcome to Ganaka', 'Hi', 'r', now(), now())
-                """, user, NotificationIntake.notificationId(user, source, channel), channel, source);
+                                           next_attempt_at, created_at, namespace)
+                VALUES (?, ?, 'welcome', ?, ?, 'Welcome to Ganaka', 'Hi', 'r', now(), now(), ?)
+                """, user, NotificationIntake.notificationId(user, source, channel), channel, source, namespace);
     }
 
     private record Row(String status, int attempts, Instant nextAttemptAt) {}
@@ -168,6 +171,23 @@ class NotificationDispatcherIT {
         await().atMost(DEADLINE).until(() -> announced.size() == 1);
         assertThat(announced.get(0).channel()).isEqualTo("in-app");
         assertThat(ended).containsExactly("in-app SENT");
+    }
+
+    @Test
+    void aDispatcherDeliversOnlyItsOwnInstallationsNotifications() throws Exception {
+        account("{}");
+        FakeChannel inApp = new FakeChannel("in-app", false, DeliveryOutcome.SENT);
+        pending("email"); // another installation's row in the same database
+        update("UPDATE notifications SET namespace = ? WHERE user_id = ? AND channel = 'email'",
+                "another-" + namespace, user);
+        pending("in-app");
+
+        start(Duration.ofSeconds(30), new FakeChannel("email", true, DeliveryOutcome.SENT), inApp);
+
+        await().atMost(DEADLINE).until(() -> row("in-app").status().equals("sent") && announced.size() == 1);
+        assertThat(row("email").status()).isEqualTo("pending");
+        assertThat(row("email").attempts()).isZero();
+        assertThat(announced).extracting(outcome -> outcome.channel()).containsExactly("in-app");
     }
 
     @Test

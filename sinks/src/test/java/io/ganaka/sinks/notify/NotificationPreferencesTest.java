@@ -23,7 +23,7 @@ class NotificationPreferencesTest {
                     "no-reply@localhost", Duration.ofSeconds(1))),
             new SmsChannel(new LogSmsProvider()),
             new InAppChannel(null, io.ganaka.schemas.Naming.DEFAULT, Duration.ofSeconds(1))),
-            new NotificationTemplates(), java.time.Clock.systemUTC());
+            new NotificationTemplates(), java.time.Clock.systemUTC(), "");
 
     private List<String> channelsFor(String preferences) {
         UserContact user = new UserContact(USER, "asha@example.com", "Asha", BERLIN,
