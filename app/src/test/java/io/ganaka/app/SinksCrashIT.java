@@ -42,7 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Killing the sinks role (SIGKILL, its own process) in the middle of a steady stream of expense events and starting
@@ -80,6 +80,7 @@ class SinksCrashIT {
         }
     }
 
+    @SuppressWarnings("try") // jnats' Connection.close() may throw InterruptedException, which is passed on
     @Test
     void killingTheSinksMidStreamAndRestartingThemLeavesPostgresAndRedisExactlyRight() throws Exception {
         int smtpPort = FreePorts.next();
@@ -122,7 +123,7 @@ class SinksCrashIT {
             LOG.info("all {} events published and acknowledged", CHUNKS * CHUNK);
         }
 
-        try (JedisPooled redis = new JedisPooled(URI.create(env.redisUrl()));
+        try (RedisClient redis = RedisClient.create(URI.create(env.redisUrl()));
              SinkGroups groups = new SinkGroups(upstream.kafkaBootstrapServers(), upstream.config().naming())) {
             // Notifications the killed dispatcher had claimed stay pending until their lease ends (minutes), so
             // drained means every sink group caught up; the notification rows themselves are checked below.
@@ -215,7 +216,7 @@ class SinksCrashIT {
         }
     }
 
-    private Dashboard cachedDashboard(JedisPooled redis, UUID user) throws Exception {
+    private Dashboard cachedDashboard(RedisClient redis, UUID user) throws Exception {
         String state = redis.hget(DashboardKeys.key(upstream.config().naming(), user.toString()),
                 DashboardKeys.STATE_FIELD);
         return state == null ? null : Json.MAPPER.readValue(state, DashboardState.class).dashboard().withVersion(0);

@@ -37,6 +37,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 class LiveSocketHeartbeatIT {
 
+    @SuppressWarnings("try") // jnats' Connection.close() may throw InterruptedException, which is passed on
     @Test
     void aClientThatAnswersThePingsStaysAndOneThatStopsAnsweringIsClosed() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
