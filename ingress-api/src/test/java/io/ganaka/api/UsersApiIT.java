@@ -11,7 +11,6 @@ import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.UserDeleted;
 import io.ganaka.schemas.EventPayload.UserUpdated;
 import io.ganaka.schemas.EventType;
-import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PushSubscribeOptions;
