@@ -78,6 +78,7 @@ final class StageProbes {
         return f;
     }
 
+    @SuppressWarnings("try") // jnats' Connection.close() may throw InterruptedException, which is passed on
     Figure jetStream(int n) throws Exception {
         String name = "bench_stage_" + run;
         String subject = "bench.stage." + run;

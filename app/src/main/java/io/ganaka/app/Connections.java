@@ -11,7 +11,9 @@ import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /** Builds the clients of the shared infrastructure, each configured in exactly one place. */
 final class Connections {
@@ -31,8 +33,18 @@ final class Connections {
         return new HikariDataSource(hikari);
     }
 
-    static JedisPooled redis(GanakaConfig config) {
-        return new JedisPooled(URI.create(config.redisUrl()), 2_000);
+    /** A pooled client for the URL's host, credentials, database and scheme, with 2 s connect and socket timeouts. */
+    static RedisClient redis(GanakaConfig config) {
+        URI uri = URI.create(config.redisUrl());
+        DefaultJedisClientConfig client = DefaultJedisClientConfig.builder()
+                .timeoutMillis(2_000)
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .protocol(JedisURIHelper.getRedisProtocol(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .build();
+        return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(uri)).clientConfig(client).build();
     }
 
     /**

@@ -167,6 +167,7 @@ public final class Ganaka {
         return running;
     }
 
+    @SuppressWarnings("try") // jnats' Connection.close() may throw InterruptedException, which is passed on
     private static void provision(GanakaConfig config, Set<Role> roles, String kafka, boolean kafkaIsNew) throws Exception {
         if (roles.contains(Role.API) || roles.contains(Role.BRIDGE)) {
             try (Connection nats = Connections.nats(config, "ganaka-provisioning")) {

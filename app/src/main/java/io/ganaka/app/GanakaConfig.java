@@ -1,9 +1,9 @@
 package io.ganaka.app;
 
 import io.ganaka.schemas.Naming;
-import io.ganaka.streams.TopologySettings;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.notify.NotificationSettings;
+import io.ganaka.streams.TopologySettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The dashboard through the whole pipeline: the cache the sink keeps, {@code GET /dashboard} rebuilding a missing one,
@@ -36,7 +36,7 @@ class DashboardLiveIT {
     @AutoClose
     private static RunningSystem running;
     @AutoClose
-    private static JedisPooled redis;
+    private static RedisClient redis;
     private static HttpJson http;
 
     @BeforeAll
@@ -44,7 +44,7 @@ class DashboardLiveIT {
         env = TestEnvironment.shared();
         running = RunningSystem.start(env, "-live", "ganaka-it-live-");
         http = running.http();
-        redis = new JedisPooled(URI.create(env.redisUrl()));
+        redis = RedisClient.create(URI.create(env.redisUrl()));
     }
 
     @Test

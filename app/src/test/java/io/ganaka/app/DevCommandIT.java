@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 
 /**
@@ -48,7 +48,7 @@ class DevCommandIT {
         try (var c = DriverManager.getConnection(serverUrl("postgres"))) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
-        try (var redis = new JedisPooled(java.net.URI.create(env.redisUrl()))) {
+        try (var redis = RedisClient.create(java.net.URI.create(env.redisUrl()))) {
             var scan = new ScanParams().match("ganaka:" + prefix + ":*").count(500);
             String cursor = ScanParams.SCAN_POINTER_START;
             do {

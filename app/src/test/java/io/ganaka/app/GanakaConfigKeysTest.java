@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +18,7 @@ class GanakaConfigKeysTest {
         Set<String> read = new TreeSet<>();
         // Both modes, plus the settings under which conditional keys (the SMS webhook's) are consulted.
         for (boolean dev : new boolean[] {true, false}) {
-            for (Map<String, String> env : new Map[] {Map.of(), Map.of("SMS_PROVIDER", "webhook", "SMTP_USER", "u")}) {
+            for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("SMS_PROVIDER", "webhook", "SMTP_USER", "u"))) {
                 RecordingEnvironment recording = new RecordingEnvironment(env);
                 try {
                     GanakaConfig.load(recording, dev, true);

@@ -59,6 +59,7 @@ class LogFormatTest {
         }
     }
 
+    @SuppressWarnings("try") // the scope is held for the MDC entries it sets, never referenced
     private static String logThroughShippedConfiguration(String format, String message) throws Exception {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(MDC.getMDCAdapter()); // the one Correlation writes to

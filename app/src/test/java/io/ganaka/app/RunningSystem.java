@@ -2,6 +2,7 @@ package io.ganaka.app;
 
 import io.ganaka.sql.Migrator;
 import io.ganaka.testkit.TestEnvironment;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -37,6 +38,7 @@ record RunningSystem(GanakaConfig config, String kafkaBootstrapServers, Path sta
      * Starts {@code roles} only, with {@code extraEnv} on top of the test environment's variables; two systems with
      * the same suffix share the stream, topics and groups, like two processes of one deployment.
      */
+    @SuppressWarnings("try") // jnats' Connection.close() may throw InterruptedException, which is passed on
     static RunningSystem start(TestEnvironment env, String prefixSuffix, String stateDirPrefix, Set<Role> roles,
                                Map<String, String> extraEnv) throws Exception {
         Map<String, String> vars = new HashMap<>();
@@ -70,7 +72,7 @@ record RunningSystem(GanakaConfig config, String kafkaBootstrapServers, Path sta
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         system.close();
         try (var paths = Files.walk(stateDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -22,15 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Killing the sinks role (SIGKILL, its own process) in the middle of a steady stream of expense events and starting
@@ -80,6 +76,7 @@ class SinksCrashIT {
         }
     }
 
+    @SuppressWarnings("try") // jnats' Connection.close() may throw InterruptedException, which is passed on
     @Test
     void killingTheSinksMidStreamAndRestartingThemLeavesPostgresAndRedisExactlyRight() throws Exception {
         int smtpPort = FreePorts.next();
@@ -122,7 +119,7 @@ class SinksCrashIT {
             LOG.info("all {} events published and acknowledged", CHUNKS * CHUNK);
         }
 
-        try (JedisPooled redis = new JedisPooled(URI.create(env.redisUrl()));
+        try (RedisClient redis = RedisClient.create(URI.create(env.redisUrl()));
              SinkGroups groups = new SinkGroups(upstream.kafkaBootstrapServers(), upstream.config().naming())) {
             // Notifications the killed dispatcher had claimed stay pending until their lease ends (minutes), so
             // drained means every sink group caught up; the notification rows themselves are checked below.
@@ -215,7 +212,7 @@ class SinksCrashIT {
         }
     }
 
-    private Dashboard cachedDashboard(JedisPooled redis, UUID user) throws Exception {
+    private Dashboard cachedDashboard(RedisClient redis, UUID user) throws Exception {
         String state = redis.hget(DashboardKeys.key(upstream.config().naming(), user.toString()),
                 DashboardKeys.STATE_FIELD);
         return state == null ? null : Json.MAPPER.readValue(state, DashboardState.class).dashboard().withVersion(0);

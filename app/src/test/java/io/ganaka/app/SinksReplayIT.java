@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Replaying every topic from offset 0 into the sinks changes nothing: after a realistic workload has settled, the
@@ -69,7 +69,7 @@ class SinksReplayIT {
 
         List<UUID> users = new Workload(upstream.http()).run();
 
-        try (JedisPooled redis = new JedisPooled(URI.create(env.redisUrl()));
+        try (RedisClient redis = RedisClient.create(URI.create(env.redisUrl()));
              SinkGroups groups = new SinkGroups(upstream.kafkaBootstrapServers(), naming)) {
             SinkState before = settled(redis, groups, users);
             int mailBefore = mail.getReceivedMessages().length;
@@ -102,7 +102,7 @@ class SinksReplayIT {
      * Waits until every sink group has committed all its topics hold, no notification is pending, and the state no
      * longer changes between two looks a second apart; that state.
      */
-    private SinkState settled(JedisPooled redis, SinkGroups groups, List<UUID> users) {
+    private SinkState settled(RedisClient redis, SinkGroups groups, List<UUID> users) {
         var naming = upstream.config().naming();
         await("alerts raised").atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
                 .until(() -> alertKinds(users), kinds -> kinds.containsAll(List.of("high-value", "budget-threshold")));

@@ -9,8 +9,8 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.MessageConsumer;
 import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +136,7 @@ public final class Bridge implements AutoCloseable {
         consumer = context.consume(options, dispatcher, this::onMessage);
     }
 
+    @SuppressWarnings("try") // the scope is held for the MDC entries it sets, never referenced
     private void onMessage(Message msg) {
         try {
             if (stopping.get() || !acquirePermit()) {
@@ -197,6 +198,7 @@ public final class Bridge implements AutoCloseable {
     }
 
     /** Runs on the producer's I/O thread once Kafka answered, or inline when send() threw. */
+    @SuppressWarnings("try") // the scope is held for the MDC entries it sets, never referenced
     private void complete(Message msg, Route route, Exception error) {
         try (Correlation.Scope ignored = Correlation.open(correlationId(msg))) {
             if (error == null) {

@@ -15,7 +15,6 @@ import io.ganaka.auth.RateLimit;
 import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.UserLoggedOut;
 import io.ganaka.schemas.EventType;
-import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PushSubscribeOptions;

@@ -39,7 +39,7 @@ final class OpenApiContract {
     /** Every operation as {@code "GET /expenses/{id}"}. */
     Set<String> operations() {
         Set<String> operations = new TreeSet<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+        document.path("paths").properties().forEach(path -> path.getValue().fieldNames()
                 .forEachRemaining(key -> {
                     if (METHODS.contains(key)) {
                         operations.add(key.toUpperCase(Locale.ROOT) + " " + path.getKey());
@@ -97,10 +97,10 @@ final class OpenApiContract {
     /** The {@code {name}} segments of path templates that no path parameter declares. */
     List<String> undeclaredPathParameters() {
         List<String> undeclared = new ArrayList<>();
-        document.path("paths").fields().forEachRemaining(path -> {
+        document.path("paths").properties().forEach(path -> {
             Set<String> declared = new TreeSet<>();
             collectPathParameters(path.getValue(), declared);
-            path.getValue().fields().forEachRemaining(op -> collectPathParameters(op.getValue(), declared));
+            path.getValue().properties().forEach(op -> collectPathParameters(op.getValue(), declared));
             Matcher names = PATH_PARAMETER.matcher(path.getKey());
             while (names.find()) {
                 if (!declared.contains(names.group(1))) {
@@ -123,20 +123,20 @@ final class OpenApiContract {
     /** Every example of a request or response body that does not match its own schema, with the reasons. */
     List<String> examplesThatBreakTheirSchemas() {
         List<String> broken = new ArrayList<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             if (!METHODS.contains(op.getKey())) {
                 return;
             }
             String where = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
             checkExamples(where + " request", resolve(op.getValue().path("requestBody")), broken);
-            op.getValue().path("responses").fields().forEachRemaining(
+            op.getValue().path("responses").properties().forEach(
                     r -> checkExamples(where + " " + r.getKey(), resolve(r.getValue()), broken));
         }));
         return broken;
     }
 
     private void checkExamples(String where, JsonNode body, List<String> broken) {
-        body.path("content").fields().forEachRemaining(media -> {
+        body.path("content").properties().forEach(media -> {
             JsonNode example = media.getValue().get("example");
             if (example != null && media.getKey().contains("json")) {
                 Set<ValidationMessage> problems = schema(media.getValue().path("schema")).validate(example);

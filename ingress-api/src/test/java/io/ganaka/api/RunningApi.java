@@ -36,6 +36,7 @@ import redis.clients.jedis.UnifiedJedis;
  * A whole API on a test environment (database, Redis prefix, JetStream stream), its own or the JVM's shared one as
  * {@link ApiOptions} say; {@link #close()} stops it and removes what it created.
  */
+@SuppressWarnings("try") // close() passes on the InterruptedException of jnats' Connection.close()
 final class RunningApi implements AutoCloseable {
 
     static final String PASSWORD = "correct horse battery staple";

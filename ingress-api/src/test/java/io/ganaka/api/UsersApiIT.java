@@ -11,13 +11,13 @@ import io.ganaka.schemas.EventCodec;
 import io.ganaka.schemas.EventPayload.UserDeleted;
 import io.ganaka.schemas.EventPayload.UserUpdated;
 import io.ganaka.schemas.EventType;
-import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PushSubscribeOptions;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,12 +124,12 @@ class UsersApiIT {
         JsonNode before = ApiClient.json(api.get("/users/" + owner.id(), owner.token()));
         JsonNode nobody = withoutInstance(api.get("/users/" + UUID.randomUUID(), stranger.token()));
 
-        for (HttpResponse<String> response : new HttpResponse[] {
+        for (HttpResponse<String> response : List.of(
                 api.get("/users/" + owner.id(), stranger.token()),
                 put("/users/" + owner.id(), PROFILE, stranger.token()),
                 delete("/users/" + owner.id(), stranger.token()),
                 api.get("/users/" + UUID.randomUUID(), stranger.token()),
-                api.get("/users/not-a-uuid", stranger.token())}) {
+                api.get("/users/not-a-uuid", stranger.token()))) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
             // The same answer as for an id nobody has: only the echoed path differs.
             assertThat(withoutInstance(response)).isEqualTo(nobody);

@@ -2,6 +2,7 @@ package io.ganaka.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.ganaka.api.RunningApi.User;
@@ -108,7 +109,7 @@ class WebhooksApiIT {
         assertThat(created.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(secret).startsWith("whsec_").hasSize(49);
         assertThat(body.get("url").asText()).isEqualTo(receiverUrl("/ada"));
-        assertThat(Json.MAPPER.convertValue(body.get("eventTypes"), List.class))
+        assertThat(Json.MAPPER.convertValue(body.get("eventTypes"), new TypeReference<List<String>>() {}))
                 .containsExactly("expense.added", "alert.raised");
         assertThat(body.get("description").asText()).isEqualTo("Books");
         assertThat(body.get("active").asBoolean()).isTrue();

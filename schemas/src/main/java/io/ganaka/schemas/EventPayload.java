@@ -2,8 +2,8 @@ package io.ganaka.schemas;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import io.ganaka.schemas.rules.RuleDefinition;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 

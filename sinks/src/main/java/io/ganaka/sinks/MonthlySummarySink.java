@@ -37,7 +37,7 @@ final class MonthlySummarySink implements Sink<MonthlySummarySink.Summary> {
                 total = EXCLUDED.total, count = EXCLUDED.count,
                 min_amount = EXCLUDED.min_amount, max_amount = EXCLUDED.max_amount,
                 source_partition = EXCLUDED.source_partition, source_offset = EXCLUDED.source_offset, updated_at = now()
-            WHERE """ + ReportRecords.NEWER_AND_DIFFERENT + """
+            WHERE\s""" + ReportRecords.NEWER_AND_DIFFERENT + """
             """;
 
     private final String topic;

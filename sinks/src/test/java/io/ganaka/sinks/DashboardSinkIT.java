@@ -45,7 +45,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The dashboard sink against real Kafka, Postgres and Redis, beside the other sinks: the cached dashboard follows the
@@ -63,7 +63,7 @@ class DashboardSinkIT {
     @AutoClose
     private static HikariDataSource pool;
     @AutoClose
-    private static JedisPooled redis;
+    private static RedisClient redis;
 
     private Naming naming;
     private KafkaTopics kafka;
@@ -78,7 +78,7 @@ class DashboardSinkIT {
     static void services() {
         env = TestEnvironment.shared();
         pool = SinkDatabase.migratedPool(4);
-        redis = new JedisPooled(URI.create(env.redisUrl()));
+        redis = RedisClient.create(URI.create(env.redisUrl()));
     }
 
     @BeforeEach

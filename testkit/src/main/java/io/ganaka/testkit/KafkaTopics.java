@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * A test's Kafka topics: creates them, reads what was written to them, compares a consumer group's committed offsets
  * with their ends, and deletes them again on {@link #close()}.
  */
+@SuppressWarnings("try") // close() waits for the topics' deletion and passes an interrupt on to the caller
 public final class KafkaTopics implements AutoCloseable {
 
     private final String bootstrapServers;

@@ -2,11 +2,10 @@ package io.ganaka.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.ganaka.testkit.ServiceSources.Origin;
 import io.ganaka.testkit.ServiceSources.Source;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ServiceSourcesTest {

@@ -8,8 +8,8 @@ import io.ganaka.api.errors.NotFoundException;
 import io.ganaka.api.errors.PayloadTooLargeException;
 import io.ganaka.api.errors.PreconditionFailedException;
 import io.ganaka.api.errors.PreconditionRequiredException;
-import io.ganaka.api.errors.TooManyRequestsException;
 import io.ganaka.api.errors.ServiceUnavailableException;
+import io.ganaka.api.errors.TooManyRequestsException;
 import io.ganaka.api.errors.UnauthenticatedException;
 import io.ganaka.api.errors.UnprocessableException;
 import io.ganaka.api.errors.UnsupportedMediaTypeException;
@@ -27,8 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * The one place where exceptions become HTTP answers: every failure leaves as {@code application/problem+json}

@@ -3,6 +3,7 @@ package io.ganaka.api.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.api.ApiDependencies;
 import io.ganaka.api.ApiServer;
 import io.ganaka.api.ApiSettings;
@@ -12,7 +13,6 @@ import io.ganaka.auth.Argon2PasswordHasher;
 import io.ganaka.schemas.Naming;
 import io.ganaka.sql.Migrator;
 import io.ganaka.testkit.TestEnvironment;
-import com.zaxxer.hikari.HikariDataSource;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.net.URI;
@@ -37,6 +37,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 class LiveSocketHeartbeatIT {
 
+    @SuppressWarnings("try") // jnats' Connection.close() may throw InterruptedException, which is passed on
     @Test
     void aClientThatAnswersThePingsStaysAndOneThatStopsAnsweringIsClosed() throws Exception {
         TestEnvironment env = TestEnvironment.shared();

@@ -111,8 +111,8 @@ class RuleEngineTest {
     @Test
     void theStepBudgetStopsReadingTheText() {
         StepLimitedText text = new StepLimitedText("abc", 2);
-        text.charAt(0);
-        text.subSequence(1, 3).charAt(0);
+        assertThat(text.charAt(0)).isEqualTo('a');
+        assertThat(text.subSequence(1, 3).charAt(0)).isEqualTo('b');
 
         assertThatThrownBy(() -> text.charAt(2))
                 .isInstanceOf(StepLimitedText.BudgetExceeded.class);

@@ -136,6 +136,7 @@ public final class NotificationDispatcher implements Runnable {
         return due.size();
     }
 
+    @SuppressWarnings("try") // the scope is held for the MDC entries it sets, never referenced
     private void handleQuietly(Notification n, UserContact user) {
         // Every line about the notification names the event that asked for it (the intake's line adds the request).
         try (MDC.MDCCloseable source = MDC.putCloseable(Correlation.SOURCE_EVENT_MDC_KEY,

@@ -49,6 +49,7 @@ public final class NotificationIntakeSink implements Sink<IntakeEvent> {
         return topic;
     }
 
+    @SuppressWarnings("try") // the scope is held for the MDC entries it sets, never referenced
     @Override
     public Optional<IntakeEvent> decode(ConsumerRecord<byte[], byte[]> record) throws PoisonRecordException {
         if (record.value() == null) {

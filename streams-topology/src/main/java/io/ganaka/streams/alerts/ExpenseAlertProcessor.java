@@ -139,6 +139,7 @@ final class ExpenseAlertProcessor implements Processor<String, Event, String, Ev
         }
     }
 
+    @SuppressWarnings("try") // the scope is held for the MDC entries it sets, never referenced
     private void raise(Event cause, Optional<AlertRaised> alert, long timestamp) {
         alert.ifPresent(raised -> {
             Event event = new Event(raised.alertId(), "alert.raised", Event.CURRENT_SCHEMA_VERSION,

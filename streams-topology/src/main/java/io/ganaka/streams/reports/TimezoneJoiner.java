@@ -1,7 +1,6 @@
 package io.ganaka.streams.reports;
 
 import io.ganaka.schemas.Event;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.apache.kafka.streams.kstream.ValueJoiner;
 

@@ -6,7 +6,6 @@ import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventSerde;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;

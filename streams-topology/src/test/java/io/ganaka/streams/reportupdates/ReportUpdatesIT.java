@@ -89,6 +89,7 @@ class ReportUpdatesIT {
         admin.close();
     }
 
+    @SuppressWarnings("try") // the role is held open for the test's length, never referenced
     @Test
     void reportChangesAndTheCloseOfAnEndedMonthArriveAsReportUpdatedEvents() {
         // Months in the user's zone: two that have ended (within the retention) and one that will not end meanwhile.
