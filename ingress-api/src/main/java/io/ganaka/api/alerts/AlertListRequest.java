@@ -13,26 +13,8 @@ public record AlertListRequest(int limit, AlertCursor after) {
 
     public static AlertListRequest parse(Map<String, List<String>> query) {
         QueryParameters parameters = QueryParameters.of(query, Set.of("limit", "cursor"));
-        int limit = DEFAULT_LIMIT;
-        String limitText = parameters.single("limit");
-        if (limitText != null) {
-            try {
-                limit = Integer.parseInt(limitText);
-            } catch (NumberFormatException e) {
-                limit = -1; // reported below with the range
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                parameters.reject("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-            }
-        }
-        String cursorText = parameters.single("cursor");
-        AlertCursor after = null;
-        if (cursorText != null) {
-            after = AlertCursor.decode(cursorText).orElse(null);
-            if (after == null) {
-                parameters.reject("cursor", "is not a cursor of this list");
-            }
-        }
+        int limit = parameters.limit(DEFAULT_LIMIT, MAX_LIMIT);
+        AlertCursor after = parameters.cursor(AlertCursor::decode);
         parameters.throwIfInvalid();
         return new AlertListRequest(limit, after);
     }

@@ -19,32 +19,10 @@ public record ExpenseListRequest(ExpenseFilter filter, int limit, ExpenseCursor 
     public static ExpenseListRequest parse(Map<String, List<String>> query) {
         QueryParameters parameters = QueryParameters.of(query, PARAMETERS);
         ExpenseFilter filter = ExpenseFilter.parse(parameters);
-        int limit = limit(parameters);
-        ExpenseCursor after = cursor(parameters);
+        int limit = parameters.limit(DEFAULT_LIMIT, MAX_LIMIT);
+        ExpenseCursor after = parameters.cursor(ExpenseCursor::decode);
         parameters.throwIfInvalid();
         return new ExpenseListRequest(filter, limit, after);
-    }
-
-    private static int limit(QueryParameters parameters) {
-        String value = parameters.single("limit");
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        // Digits only, and few of them: Integer.parseInt would take "+5" and overflow is its own error.
-        int limit = value.matches("\\d{1,3}") ? Integer.parseInt(value) : -1;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            parameters.reject("limit", "must be an integer from 1 to " + MAX_LIMIT);
-        }
-        return limit;
-    }
-
-    private static ExpenseCursor cursor(QueryParameters parameters) {
-        String value = parameters.single("cursor");
-        if (value == null) {
-            return null;
-        }
-        return ExpenseCursor.decode(value).orElseGet(() -> parameters.reject("cursor",
-                "is not a cursor of this list; pass nextCursor from the previous page unchanged"));
     }
 
     private static Set<String> parameters() {

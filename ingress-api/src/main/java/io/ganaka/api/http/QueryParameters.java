@@ -5,8 +5,10 @@ import io.ganaka.api.errors.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads a request's query parameters while collecting every problem, like {@link JsonFields} does for bodies: each
@@ -48,6 +50,30 @@ public final class QueryParameters {
             return reject(name, "must not be empty");
         }
         return value.strip();
+    }
+
+    /** The page size {@code limit}: {@code byDefault} when absent, else digits only from 1 to {@code max}. */
+    public int limit(int byDefault, int max) {
+        String value = single("limit");
+        if (value == null) {
+            return byDefault;
+        }
+        // Digits only, and few of them: Integer.parseInt would take "+5" and overflow is its own error.
+        int limit = value.matches("\\d{1,3}") ? Integer.parseInt(value) : -1;
+        if (limit < 1 || limit > max) {
+            reject("limit", "must be an integer from 1 to " + max);
+        }
+        return limit;
+    }
+
+    /** The list's {@code cursor} as {@code decode} reads it; null when absent, or refused when it reads none. */
+    public <C> C cursor(Function<String, Optional<C>> decode) {
+        String value = single("cursor");
+        if (value == null) {
+            return null;
+        }
+        return decode.apply(value).orElseGet(() -> reject("cursor",
+                "is not a cursor of this list; pass nextCursor from the previous page unchanged"));
     }
 
     /** Records an error for a parameter and returns null, so parsers can {@code return parameters.reject(...)}. */

@@ -21,8 +21,8 @@ public record NotificationListRequest(String status, String channel, int limit, 
         QueryParameters parameters = QueryParameters.of(query, PARAMETERS);
         String status = oneOf(parameters, "status", STATUSES);
         String channel = oneOf(parameters, "channel", CHANNELS);
-        int limit = limit(parameters);
-        NotificationCursor after = cursor(parameters);
+        int limit = parameters.limit(DEFAULT_LIMIT, MAX_LIMIT);
+        NotificationCursor after = parameters.cursor(NotificationCursor::decode);
         parameters.throwIfInvalid();
         return new NotificationListRequest(status, channel, limit, after);
     }
@@ -35,24 +35,4 @@ public record NotificationListRequest(String status, String channel, int limit, 
         return parameters.reject(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
     }
 
-    private static int limit(QueryParameters parameters) {
-        String value = parameters.single("limit");
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        int limit = value.matches("\\d{1,3}") ? Integer.parseInt(value) : -1;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            parameters.reject("limit", "must be an integer from 1 to " + MAX_LIMIT);
-        }
-        return limit;
-    }
-
-    private static NotificationCursor cursor(QueryParameters parameters) {
-        String value = parameters.single("cursor");
-        if (value == null) {
-            return null;
-        }
-        return NotificationCursor.decode(value).orElseGet(() -> parameters.reject("cursor",
-                "is not a cursor of this list; pass nextCursor from the previous page unchanged"));
-    }
 }
