@@ -3,6 +3,7 @@ package io.ganaka.api.webhooks;
 import io.ganaka.api.db.Transactions;
 import io.ganaka.api.db.UserLock;
 import io.ganaka.api.errors.ConflictException;
+import io.ganaka.schemas.webhooks.WebhookDeliveryLog;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -123,49 +124,19 @@ public final class WebhookRepository {
     }
 
     /**
-     * Keeps an attempt and drops the webhook's attempts beyond the newest {@code keep}, so the history stays bounded.
+     * Keeps an attempt in the bounded history ({@link WebhookDeliveryLog}).
      * An attempt for a webhook deleted meanwhile is dropped.
      */
-    void recordAttempt(UUID userId, UUID webhookId, DeliveryAttempt attempt, int keep) throws SQLException {
+    void recordAttempt(WebhookDeliveryLog.Attempt attempt) throws SQLException {
         try {
             Transactions.run(db, c -> {
-                insertAttempt(c, userId, webhookId, attempt);
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM webhook_deliveries WHERE user_id = ?"
-                        + " AND webhook_id = ? AND attempted_at < (SELECT min(attempted_at) FROM (SELECT attempted_at"
-                        + " FROM webhook_deliveries WHERE user_id = ? AND webhook_id = ? ORDER BY attempted_at DESC"
-                        + " LIMIT ?) newest)")) {
-                    s.setObject(1, userId);
-                    s.setObject(2, webhookId);
-                    s.setObject(3, userId);
-                    s.setObject(4, webhookId);
-                    s.setInt(5, keep);
-                    s.executeUpdate();
-                }
+                WebhookDeliveryLog.record(c, attempt);
                 return null;
             });
         } catch (SQLException e) {
             if (!FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
-        }
-    }
-
-    private static void insertAttempt(Connection c, UUID userId, UUID webhookId, DeliveryAttempt attempt)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO webhook_deliveries (user_id, webhook_id,"
-                + " delivery_id, attempt, event_id, event_type, outcome, status_code, duration_ms, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setObject(1, userId);
-            s.setObject(2, webhookId);
-            s.setObject(3, attempt.deliveryId());
-            s.setInt(4, attempt.attempt());
-            s.setString(5, attempt.eventId());
-            s.setString(6, attempt.eventType());
-            s.setString(7, attempt.outcome().result().wireName());
-            s.setObject(8, attempt.outcome().statusCode());
-            s.setLong(9, attempt.outcome().duration().toMillis());
-            s.setString(10, attempt.outcome().error());
-            s.executeUpdate();
         }
     }
 

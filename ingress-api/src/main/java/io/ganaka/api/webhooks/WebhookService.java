@@ -8,6 +8,7 @@ import io.ganaka.schemas.EventIds;
 import io.ganaka.schemas.Json;
 import io.ganaka.schemas.webhooks.DeliveryOutcome;
 import io.ganaka.schemas.webhooks.WebhookDelivery;
+import io.ganaka.schemas.webhooks.WebhookDeliveryLog;
 import io.ganaka.schemas.webhooks.WebhookEventTypes;
 import io.ganaka.schemas.webhooks.WebhookSecrets;
 import io.ganaka.schemas.webhooks.WebhookSender;
@@ -26,7 +27,6 @@ public final class WebhookService {
     /** The most webhooks one user may have. */
     public static final int MAX_WEBHOOKS = 10;
     /** Delivery attempts kept per webhook; older ones are dropped as new ones come. */
-    static final int KEPT_ATTEMPTS = 50;
 
     private final WebhookRepository webhooks;
     private final WebhookSender sender;
@@ -85,8 +85,8 @@ public final class WebhookService {
         byte[] body = body(WebhookTestEvent.of(eventId, clock.instant(), userId, correlationId, webhook.toString()));
         DeliveryOutcome outcome = sender.send(new WebhookDelivery(target.url(), target.secret(),
                 WebhookEventTypes.TEST, deliveryId.toString(), body));
-        webhooks.recordAttempt(user, webhook, new DeliveryAttempt(deliveryId, 1, eventId, WebhookEventTypes.TEST,
-                outcome), KEPT_ATTEMPTS);
+        webhooks.recordAttempt(new WebhookDeliveryLog.Attempt(user, webhook, deliveryId, 1, eventId,
+                WebhookEventTypes.TEST, outcome));
         return WebhookTestResult.of(deliveryId.toString(), eventId, outcome);
     }
 

@@ -1,5 +1,6 @@
 package io.ganaka.sinks.notify;
 
+import io.ganaka.schemas.webhooks.WebhookDeliveryLog;
 import io.ganaka.schemas.webhooks.WebhookSender;
 import io.ganaka.sinks.webhooks.WebhookStore;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ public final class WebhookChannel implements NotificationChannel, AutoCloseable 
         var outcome = sender.send(webhook.get().subscriber().delivery(n.kind(), n.id().toString(),
                 n.body().getBytes(StandardCharsets.UTF_8)));
         try {
-            store.record(new WebhookStore.Attempt(n.userId(), webhookId, n.id(), n.attempts() + 1,
+            store.record(new WebhookDeliveryLog.Attempt(n.userId(), webhookId, n.id(), n.attempts() + 1,
                     n.sourceEventId().toString(), n.kind(), outcome));
         } catch (SQLException e) {
             // The attempt happened; its outcome still goes to the notification row. Only the history misses it.

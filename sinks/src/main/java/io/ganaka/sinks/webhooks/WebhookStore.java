@@ -1,6 +1,6 @@
 package io.ganaka.sinks.webhooks;
 
-import io.ganaka.schemas.webhooks.DeliveryOutcome;
+import io.ganaka.schemas.webhooks.WebhookDeliveryLog;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,19 +13,15 @@ import javax.sql.DataSource;
 
 /**
  * The webhooks as a delivery needs them: one webhook read as it is now (it may have been changed, paused or deleted
- * since the event), and each attempt kept in {@code webhook_deliveries}, the newest {@value #KEPT_ATTEMPTS} per webhook.
+ * since the event), and each attempt kept in {@code webhook_deliveries}, the newest {@value WebhookDeliveryLog#KEPT_ATTEMPTS} per webhook.
  */
 public final class WebhookStore {
 
-    public static final int KEPT_ATTEMPTS = 50;
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     /** A webhook now: where it sends, whether it is on, and the event types it still wants. */
     public record StoredWebhook(WebhookSubscriber subscriber, boolean active, List<String> eventTypes) {}
 
-    /** One attempt as {@code webhook_deliveries} keeps it; {@code attempt} counts from 1 for each delivery. */
-    public record Attempt(UUID userId, UUID webhookId, UUID deliveryId, int attempt, String eventId,
-                          String eventType, DeliveryOutcome outcome) {}
 
     private final DataSource db;
 
@@ -52,14 +48,13 @@ public final class WebhookStore {
 
     /**
      * Keeps an attempt (an attempt repeated after a crash replaces the first record of it) and drops the webhook's
-     * attempts beyond the newest {@value #KEPT_ATTEMPTS}. An attempt for a webhook deleted meanwhile is dropped.
+     * attempts beyond the newest {@value WebhookDeliveryLog#KEPT_ATTEMPTS}. An attempt for a webhook deleted meanwhile is dropped.
      */
-    public void record(Attempt a) throws SQLException {
+    public void record(WebhookDeliveryLog.Attempt a) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                insert(c, a);
-                prune(c, a.userId(), a.webhookId());
+                WebhookDeliveryLog.record(c, a);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -67,43 +62,6 @@ public final class WebhookStore {
                     throw e;
                 }
             }
-        }
-    }
-
-    private static void insert(Connection c, Attempt a) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO webhook_deliveries (user_id, webhook_id, delivery_id, attempt, event_id, event_type,
-                                                outcome, status_code, duration_ms, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (user_id, webhook_id, delivery_id, attempt) DO UPDATE
-                   SET outcome = excluded.outcome, status_code = excluded.status_code,
-                       duration_ms = excluded.duration_ms, error = excluded.error, attempted_at = now()
-                """)) {
-            s.setObject(1, a.userId());
-            s.setObject(2, a.webhookId());
-            s.setObject(3, a.deliveryId());
-            s.setInt(4, a.attempt());
-            s.setString(5, a.eventId());
-            s.setString(6, a.eventType());
-            s.setString(7, a.outcome().result().wireName());
-            s.setObject(8, a.outcome().statusCode());
-            s.setLong(9, a.outcome().duration().toMillis());
-            s.setString(10, a.outcome().error());
-            s.executeUpdate();
-        }
-    }
-
-    private static void prune(Connection c, UUID userId, UUID webhookId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM webhook_deliveries WHERE user_id = ?"
-                + " AND webhook_id = ? AND attempted_at < (SELECT min(attempted_at) FROM (SELECT attempted_at"
-                + " FROM webhook_deliveries WHERE user_id = ? AND webhook_id = ? ORDER BY attempted_at DESC"
-                + " LIMIT ?) newest)")) {
-            s.setObject(1, userId);
-            s.setObject(2, webhookId);
-            s.setObject(3, userId);
-            s.setObject(4, webhookId);
-            s.setInt(5, KEPT_ATTEMPTS);
-            s.executeUpdate();
         }
     }
 }
