@@ -6,6 +6,8 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.Verification;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +32,16 @@ public final class AccessTokens {
     private static final String ROLE_CLAIM = "role";
     private static final String SESSION_CLAIM = "sid";
     private static final String GENERATION_CLAIM = "gen";
+    /** Tokens remembered as verified; a client makes many requests with one token, each was a JSON parse and HMAC. */
+    private static final int VERIFIED_CACHE_SIZE = 50_000;
 
     private final Algorithm algorithm;
     private final Duration ttl;
     private final Clock clock;
     private final JWTVerifier verifier;
+    // Keyed by the whole token string, so only the exact bytes that once passed the verifier hit; expiry is still
+    // checked on every hit. Revocation is not cached here: the caller asks the session store each time.
+    private final Cache<String, Principal> verified;
 
     public AccessTokens(byte[] secret, Duration ttl, Clock clock) {
         this(secret, ttl, clock, false);
@@ -63,6 +70,7 @@ public final class AccessTokens {
                 .withClaimPresence(ROLE_CLAIM)
                 .acceptLeeway(LEEWAY_SECONDS);
         this.verifier = ((JWTVerifier.BaseVerification) verification).build(clock);
+        this.verified = Caffeine.newBuilder().maximumSize(VERIFIED_CACHE_SIZE).expireAfterWrite(ttl).build();
     }
 
     public Duration ttl() {
@@ -104,6 +112,13 @@ public final class AccessTokens {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("no token");
         }
+        Principal known = verified.getIfPresent(token);
+        if (known != null) {
+            if (clock.instant().isBefore(known.expiresAt().plusSeconds(LEEWAY_SECONDS))) {
+                return known;
+            }
+            verified.invalidate(token); // expired: the verifier below rejects it with its own message
+        }
         DecodedJWT jwt;
         try {
             jwt = verifier.verify(token);
@@ -116,7 +131,9 @@ public final class AccessTokens {
         }
         String sessionId = jwt.getClaim(SESSION_CLAIM).asString();
         Long generation = jwt.getClaim(GENERATION_CLAIM).asLong();
-        return new Principal(jwt.getSubject(), role, jwt.getId(), jwt.getExpiresAtAsInstant(),
+        Principal principal = new Principal(jwt.getSubject(), role, jwt.getId(), jwt.getExpiresAtAsInstant(),
                 sessionId == null ? "" : sessionId, generation == null ? 0 : generation);
+        verified.put(token, principal);
+        return principal;
     }
 }

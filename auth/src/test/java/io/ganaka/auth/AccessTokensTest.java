@@ -42,6 +42,53 @@ class AccessTokensTest {
     }
 
     @Test
+    void rejectsATokenOnceItExpiresEvenAfterItWasVerifiedAndRemembered() {
+        MutableClock moving = new MutableClock(NOW);
+        AccessTokens remembering = new AccessTokens(SECRET, Duration.ofMinutes(15), moving);
+        IssuedAccessToken issued = remembering.issue("user-1", "user");
+        assertThat(remembering.verify(issued.token()).userId()).isEqualTo("user-1");
+        assertThat(remembering.verify(issued.token()).tokenId()).isEqualTo(issued.tokenId());
+
+        moving.now = NOW.plus(Duration.ofMinutes(16));
+
+        assertThatThrownBy(() -> remembering.verify(issued.token())).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void aRememberedTokenDoesNotMakeAnAlteredCopyOfItValid() {
+        IssuedAccessToken issued = tokens.issue("user-1", "user");
+        tokens.verify(issued.token());
+
+        assertThatThrownBy(() -> tokens.verify(issued.token() + "x")).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> tokens.verify(issued.token().toLowerCase(java.util.Locale.ROOT)))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void rejectsATokenForAnotherAudience() {
         String token = JWT.create().withIssuer("ganaka").withAudience("someone-else").withSubject("user-1")
                 .withClaim("role", "user").withJWTId("j1").withIssuedAt(NOW).withExpiresAt(NOW.plusSeconds(60))
