@@ -17,6 +17,7 @@ import io.ganaka.app.metrics.KafkaMetricSource;
 import io.ganaka.app.metrics.MetricsServer;
 import io.ganaka.app.metrics.NotificationMetrics;
 import io.ganaka.app.metrics.ProcessMetrics;
+import io.ganaka.app.metrics.ProcessedEventMetrics;
 import io.ganaka.app.metrics.SinkMetrics;
 import io.ganaka.auth.AccessTokens;
 import io.ganaka.auth.Argon2PasswordHasher;
@@ -29,6 +30,7 @@ import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.Sinks;
 import io.ganaka.sinks.notify.NotificationChannel;
 import io.ganaka.sinks.notify.Notifications;
+import io.ganaka.streams.ProcessedEvents;
 import io.ganaka.streams.StreamsRole;
 import io.ganaka.streams.StreamsSettings;
 import io.nats.client.Connection;
@@ -113,13 +115,15 @@ public final class GanakaSystem implements AutoCloseable {
             log.info("Role sinks started");
         }
         if (roles.contains(Role.STREAMS)) {
+            ProcessedEvents processed = new ProcessedEvents();
             StreamsRole streams = remember(StreamsRole.start(new StreamsSettings(config.naming(), kafka, stateDir,
                     config.kafkaReplicationFactor(), config.streamsStandbyReplicas(), Duration.ofMillis(100),
-                    config.topologies())));
+                    config.topologies()), processed));
             for (String client : streams.clientNames()) {
                 metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.STREAMS, client,
                         () -> streams.metrics(client)));
             }
+            metrics.registry().register(new ProcessedEventMetrics(processed));
             log.info("Role streams started");
         }
         if (roles.contains(Role.BRIDGE)) {

@@ -85,7 +85,7 @@ class MetricsIT {
     }
 
     @Test
-    void theApiBridgeAndSinksCountAnExpenseByTypeSinkAndOutcome() throws Exception {
+    void theApiBridgeStreamsAndSinksCountAnExpenseByTypeSinkAndOutcome() throws Exception {
         String token = http.signUpAndLogIn("counts-" + UUID.randomUUID() + "@example.com");
         String id = http.addExpense(token, "7.25", "EUR", "2026-05-04T09:00:00Z", "Books");
         await("expense projected").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
@@ -96,6 +96,12 @@ class MetricsIT {
                 .anySatisfy(s -> assertThat(s).contains("type=\"expense.added\"", "outcome=\"stored\""));
         assertThat(series(front, "ganaka_bridge_forwarded_total"))
                 .anySatisfy(s -> assertThat(s).contains("type=\"expense.added\""));
+        await("the streams role counted the expense").atMost(PIPELINE_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(series(scrape(streams.system().metricsPort(), "text/plain").body(),
+                        "ganaka_streams_events_processed_total"))
+                        .anySatisfy(s -> assertThat(s).contains("application=\"categorize\"", "type=\"expense.added\""))
+                        .anySatisfy(s -> assertThat(s).contains("application=\"reports\"", "type=\"expense.categorized\""))
+                        .anySatisfy(s -> assertThat(s).contains("application=\"alerts\"", "type=\"expense.categorized\"")));
         assertThat(series(front, "ganaka_sink_records_total"))
                 .anySatisfy(s -> assertThat(s).contains("sink=\"expenses\"", "outcome=\"written\""));
         assertThat(series(front, "ganaka_sink_batch_size_count"))

@@ -8,7 +8,7 @@ import io.ganaka.streams.reportupdates.ReportUpdatesTopology;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers;
 
 /**
  * One Kafka Streams client of the streams role: its topology, the suffix of its application id (empty for the
@@ -32,14 +32,23 @@ public record StreamsApp(String suffix, Topology topology, List<String> topics) 
      * group join and rebalances to every start of the role.
      */
     public static List<StreamsApp> all(Naming naming, TopologySettings settings) {
-        Topology alertsAndReportUpdates = ReportUpdatesTopology.addTo(AlertsTopology.build(naming, settings.alerts()),
-                naming, new BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers(), settings.monthClose(),
+        return all(naming, settings, new ProcessedEvents());
+    }
+
+    /** Every client of the role, counting the events each takes in under {@code processed}. */
+    public static List<StreamsApp> all(Naming naming, TopologySettings settings, ProcessedEvents processed) {
+        RocksDBDslStoreSuppliers rocks = new RocksDBDslStoreSuppliers();
+        Topology alertsAndReportUpdates = ReportUpdatesTopology.addTo(
+                AlertsTopology.build(naming, rocks, settings.alerts(), processed),
+                naming, rocks, settings.monthClose(),
                 AlertsTopology.sources());
         List<String> alertsTopics = Stream.concat(AlertsTopology.topics(naming).stream(),
                 ReportUpdatesTopology.topics(naming).stream()).distinct().toList();
         return List.of(
-                new StreamsApp("categorize", CategorizationTopology.build(naming), CategorizationTopology.topics(naming)),
-                new StreamsApp("", AggregatesTopology.build(naming), AggregatesTopology.topics(naming)),
+                new StreamsApp("categorize", CategorizationTopology.build(naming, rocks, processed),
+                        CategorizationTopology.topics(naming)),
+                new StreamsApp("", AggregatesTopology.build(naming, rocks, processed),
+                        AggregatesTopology.topics(naming)),
                 new StreamsApp("alerts", alertsAndReportUpdates, alertsTopics));
     }
 

@@ -40,7 +40,12 @@ public final class StreamsRole implements AutoCloseable {
      *     because an input topic does not exist); every client started is closed before this is thrown
      */
     public static StreamsRole start(StreamsSettings settings) {
-        return start(settings, StreamsApp.all(settings.naming(), settings.topologies()), START_TIMEOUT);
+        return start(settings, new ProcessedEvents());
+    }
+
+    /** As {@link #start(StreamsSettings)}, counting the events each client takes in under {@code processed}. */
+    public static StreamsRole start(StreamsSettings settings, ProcessedEvents processed) {
+        return start(settings, StreamsApp.all(settings.naming(), settings.topologies(), processed), START_TIMEOUT);
     }
 
     /** Every topic the role reads or writes; all must exist before it starts. */

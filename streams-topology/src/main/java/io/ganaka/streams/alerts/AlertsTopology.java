@@ -1,11 +1,13 @@
 package io.ganaka.streams.alerts;
 
 import io.ganaka.schemas.CategoryTotal;
+import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventSerde;
 import io.ganaka.schemas.JsonSerde;
 import io.ganaka.schemas.MonthlyTotal;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
+import io.ganaka.streams.ProcessedEvents;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -27,6 +29,8 @@ public final class AlertsTopology {
 
     /** The source of {@code ganaka.users}, decoding {@code Event}s. */
     public static final String USER_EVENTS_SOURCE = "alert-user-events";
+    /** The client's name in {@link ProcessedEvents}. */
+    private static final String APPLICATION = "alerts";
     /** The source of {@code ganaka.reports.categories}, decoding {@code CategoryTotal}s. */
     public static final String CATEGORY_TOTALS_SOURCE = "alert-category-totals";
     /** The source of {@code ganaka.reports.monthly}, decoding {@code MonthlyTotal}s. */
@@ -50,7 +54,13 @@ public final class AlertsTopology {
 
     /** The topology with the given kind of stores (tests pass in-memory ones); every store has a changelog. */
     public static Topology build(Naming naming, DslStoreSuppliers stores, AlertSettings settings) {
-        EventSerde events = new EventSerde();
+        return build(naming, stores, settings, new ProcessedEvents());
+    }
+
+    /** The topology, counting the events it takes in under {@code processed}. */
+    public static Topology build(Naming naming, DslStoreSuppliers stores, AlertSettings settings,
+                                 ProcessedEvents processed) {
+        Serde<Event> events = processed.counting(APPLICATION, new EventSerde());
         Topology topology = new Topology();
         topology.addSource("alert-expense-events", Serdes.String().deserializer(), events.deserializer(),
                 naming.topic(Topic.EXPENSES_CATEGORIZED));
@@ -83,7 +93,9 @@ public final class AlertsTopology {
         addStore(topology, stores, AlertStores.HISTORIES, new JsonSerde<>(SpendingHistory.class),
                 "track-alert-profiles", "detect-expense-alerts");
         addStore(topology, stores, AlertStores.AMOUNTS, Serdes.String(), "track-alert-profiles", "detect-expense-alerts");
-        addStore(topology, stores, AlertStores.PENDING_ADDS, events, "track-alert-profiles", "detect-expense-alerts");
+        // A plain serde for the store: reading state back is not taking events in.
+        addStore(topology, stores, AlertStores.PENDING_ADDS, new EventSerde(), "track-alert-profiles",
+                "detect-expense-alerts");
 
         topology.addSink("alert-events", naming.topic(Topic.ALERTS), Serdes.String().serializer(),
                 events.serializer(), all);

@@ -1,10 +1,13 @@
 package io.ganaka.streams.categorize;
 
+import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventSerde;
 import io.ganaka.schemas.JsonSerde;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.Topic;
+import io.ganaka.streams.ProcessedEvents;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.EmitStrategy;
@@ -30,6 +33,9 @@ public final class CategorizationTopology {
     /** Each user's {@link TokenModel}. */
     public static final String TOKENS_STORE = "learned-tokens";
 
+    /** The client's name in {@link ProcessedEvents}. */
+    private static final String APPLICATION = "categorize";
+
     private CategorizationTopology() {}
 
     /** The production topology, with persistent (RocksDB) stores. */
@@ -39,7 +45,12 @@ public final class CategorizationTopology {
 
     /** The topology with the given kind of stores; tests pass in-memory ones. Every store has a changelog. */
     public static Topology build(Naming naming, DslStoreSuppliers stores) {
-        EventSerde events = new EventSerde();
+        return build(naming, stores, new ProcessedEvents());
+    }
+
+    /** The topology, counting the events it takes in under {@code processed}. */
+    public static Topology build(Naming naming, DslStoreSuppliers stores, ProcessedEvents processed) {
+        Serde<Event> events = processed.counting(APPLICATION, new EventSerde());
         Topology topology = new Topology();
         topology.addSource("expense-events", Serdes.String().deserializer(), events.deserializer(),
                 naming.topic(Topic.EXPENSES));

@@ -8,6 +8,7 @@ import io.ganaka.schemas.MonthlyTotal;
 import io.ganaka.schemas.Naming;
 import io.ganaka.schemas.SummaryTotal;
 import io.ganaka.schemas.Topic;
+import io.ganaka.streams.ProcessedEvents;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
@@ -53,6 +54,9 @@ public final class AggregatesTopology {
     public static final String CATEGORY_STORES = "category";
     public static final String SUMMARY_STORES = "summary";
 
+    /** The client's name in {@link ProcessedEvents}. */
+    private static final String APPLICATION = "reports";
+
     private AggregatesTopology() {}
 
     /** The production topology, with persistent (RocksDB) stores. */
@@ -62,9 +66,15 @@ public final class AggregatesTopology {
 
     /** The topology with the given kind of stores; tests pass in-memory ones, which are far faster in the test driver. */
     public static Topology build(Naming naming, DslStoreSuppliers stores) {
+        return build(naming, stores, new ProcessedEvents());
+    }
+
+    /** The topology, counting the events it takes in under {@code processed}. */
+    public static Topology build(Naming naming, DslStoreSuppliers stores, ProcessedEvents processed) {
         StreamsBuilder builder = new StreamsBuilder();
-        KTable<String, String> zones = userTimezones(builder, naming, stores);
-        KStream<String, LiveExpenseChange> changes = liveExpenseChanges(builder, naming, zones, stores);
+        Serde<Event> events = processed.counting(APPLICATION, new EventSerde());
+        KTable<String, String> zones = userTimezones(builder, naming, stores, events);
+        KStream<String, LiveExpenseChange> changes = liveExpenseChanges(builder, naming, zones, stores, events);
 
         report(builder, changes, stores, "month", MonthKey::of, MonthlyTotal.class, MONTHLY_STORES)
                 .to(naming.topic(Topic.REPORTS_MONTHLY),
@@ -84,8 +94,9 @@ public final class AggregatesTopology {
                 naming.topic(Topic.REPORTS_MONTHLY), naming.topic(Topic.REPORTS_CATEGORIES), naming.topic(Topic.REPORTS_SUMMARY));
     }
 
-    private static KTable<String, String> userTimezones(StreamsBuilder builder, Naming naming, DslStoreSuppliers stores) {
-        return builder.stream(naming.topic(Topic.USERS), Consumed.with(Serdes.String(), new EventSerde()).withName("user-events"))
+    private static KTable<String, String> userTimezones(StreamsBuilder builder, Naming naming, DslStoreSuppliers stores,
+                                                        Serde<Event> events) {
+        return builder.stream(naming.topic(Topic.USERS), Consumed.with(Serdes.String(), events).withName("user-events"))
                 .flatMapValues(new UserTimezoneMapper(), Named.as("to-timezone"))
                 .toTable(Named.as("timezone-per-user"), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(USER_TIMEZONES_STORE)
                         .withKeySerde(Serdes.String())
@@ -94,12 +105,13 @@ public final class AggregatesTopology {
     }
 
     private static KStream<String, LiveExpenseChange> liveExpenseChanges(
-            StreamsBuilder builder, Naming naming, KTable<String, String> zones, DslStoreSuppliers stores) {
+            StreamsBuilder builder, Naming naming, KTable<String, String> zones, DslStoreSuppliers stores,
+            Serde<Event> events) {
         builder.addStateStore(
                 store(stores, EXPENSE_STATE_STORE, new JsonSerde<>(ExpenseKey.class), new JsonSerde<>(ExpenseState.class)));
         return builder
                 .stream(naming.topic(Topic.EXPENSES_CATEGORIZED),
-                        Consumed.with(Serdes.String(), new EventSerde()).withName("categorized-expense-events"))
+                        Consumed.with(Serdes.String(), events).withName("categorized-expense-events"))
                 // Both sides are keyed (and partitioned) by user id, and stay so from here to the report topics.
                 .leftJoin(zones, new TimezoneJoiner(), Joined.<String, Event, String>with(Serdes.String(), new EventSerde(), Serdes.String())
                         .withName("with-timezone"))
