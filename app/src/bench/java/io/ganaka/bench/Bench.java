@@ -27,12 +27,21 @@ public final class Bench {
             return;
         }
         quietLogs();
-        switch (options.mode()) {
-            case LOAD -> new LoadBench(options, http()).run();
-            case SOCKETS -> new SocketsBench(options, http()).run();
-            case STAGES -> new StageProbes(options).run();
+        int status = 1;
+        try {
+            switch (options.mode()) {
+                case LOAD -> new LoadBench(options, http()).run();
+                case SOCKETS -> new SocketsBench(options, http()).run();
+                case STAGES -> new StageProbes(options).run();
+            }
+            status = 0;
+        } catch (Exception | Error e) {
+            System.err.println("ganaka bench: failed");
+            e.printStackTrace();
+        } finally {
+            // The HTTP client's, NATS's and Gatling's threads would keep the JVM up, after a failure for good.
+            System.exit(status);
         }
-        System.exit(0); // the HTTP client's and NATS's threads would keep the JVM up a while
     }
 
     /** The clients' start-up chatter (Kafka's configuration dumps, NATS connects) would bury the progress lines. */

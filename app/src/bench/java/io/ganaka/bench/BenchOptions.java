@@ -1,6 +1,7 @@
 package io.ganaka.bench;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +12,23 @@ import java.util.Map;
  */
 public record BenchOptions(Mode mode, URI url, int rate, int durationSeconds, int users, int connections,
                            double readShare, int messages, String databaseUrl, String natsUrl, String redisUrl,
-                           String kafkaBootstrap) {
+                           String kafkaBootstrap, Path results) {
 
     /** {@code load}: writes and reads at a fixed arrival rate; {@code sockets}: many held sockets; {@code stages}. */
     public enum Mode { LOAD, SOCKETS, STAGES }
 
     static final String USAGE = """
-            usage: ganaka bench [load] [--rate N] [--duration S] [--users U] [--reads F] [--url URL]
+            usage: ganaka bench [load] [--rate N] [--duration S] [--users U] [--reads F] [--url URL] [--results DIR]
                    ganaka bench sockets [--connections N] [--rate N] [--duration S] [--url URL]
                    ganaka bench stages [--messages N]
-              load      N requests/s arrive whatever the answers (open model), F of them reads (default 0.2);
-                        each user holds a live socket on which its new expenses must arrive exactly once
+              load      a Gatling simulation: N requests/s arrive whatever the answers (open model), F of them
+                        reads (default 0.2); each user holds a live socket on which its new expenses must arrive
+                        exactly once; Gatling's HTML report goes under DIR
               sockets   holds N dashboard sockets (5 per user) and measures delivery of N/s new expenses to them
               stages    the raw capacity of JetStream publish, Kafka produce, Postgres upsert and Redis writes
             Defaults: --url http://127.0.0.1:8080 --rate 500 --duration 30 --users 50 --connections 1000
-                      --messages 50000; DATABASE_URL, NATS_URL, REDIS_URL, KAFKA_BOOTSTRAP_SERVERS as for ganaka.""";
+                      --messages 50000 --results $GANAKA_BENCH_RESULTS (./ganaka sets app/target/gatling);
+                      DATABASE_URL, NATS_URL, REDIS_URL, KAFKA_BOOTSTRAP_SERVERS as for ganaka.""";
 
     public static BenchOptions parse(List<String> args, Map<String, String> env) {
         List<String> rest = new ArrayList<>(args);
@@ -46,6 +49,7 @@ public record BenchOptions(Mode mode, URI url, int rate, int durationSeconds, in
         int connections = 1000;
         double reads = 0.2;
         int messages = 50_000;
+        Path results = Path.of(env.getOrDefault("GANAKA_BENCH_RESULTS", "target/gatling"));
         for (int i = 0; i < rest.size(); i += 2) {
             String flag = rest.get(i);
             if (i + 1 >= rest.size()) {
@@ -60,6 +64,7 @@ public record BenchOptions(Mode mode, URI url, int rate, int durationSeconds, in
                 case "--connections" -> connections = positive(flag, value);
                 case "--messages" -> messages = positive(flag, value);
                 case "--reads" -> reads = share(flag, value);
+                case "--results" -> results = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
@@ -67,7 +72,7 @@ public record BenchOptions(Mode mode, URI url, int rate, int durationSeconds, in
                 env.getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/ganaka?user=postgres"),
                 env.getOrDefault("NATS_URL", "nats://127.0.0.1:4222"),
                 env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"),
-                env.get("KAFKA_BOOTSTRAP_SERVERS"));
+                env.get("KAFKA_BOOTSTRAP_SERVERS"), results);
     }
 
     /** The users the sockets mode needs: the server allows five sockets per user. */

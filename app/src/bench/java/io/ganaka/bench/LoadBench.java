@@ -1,40 +1,28 @@
 package io.ganaka.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.ganaka.schemas.Json;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * The open-model load: requests arrive at a fixed rate whatever the answers (each timed from when it was due, so a
- * slow server cannot hide behind a slow client), spread over the users; a share are reads, the rest new expenses.
- * Each user's socket reports its expenses' first push; afterwards Postgres is asked for every accepted id.
+ * The load mode: signs in the bench users and opens each one's dashboard socket, then runs {@link LoadSimulation} in
+ * Gatling (open-model arrivals, one request per virtual user). Each socket reports its expenses' first push to the
+ * {@link Tracker}; once answers and pushes have stopped coming, Postgres is asked for every accepted id.
  */
 final class LoadBench {
-
-    /** Beyond this many unanswered requests the bench stops sending and counts the arrivals it skipped. */
-    private static final int MAX_IN_FLIGHT = 4_000;
 
     private final BenchOptions options;
     private final HttpClient http;
     private final RunStats stats = new RunStats();
     private final Tracker tracker = new Tracker(stats.endToEnd());
-    private final AtomicInteger inFlight = new AtomicInteger();
 
     LoadBench(BenchOptions options, HttpClient http) {
         this.options = options;
@@ -54,95 +42,34 @@ final class LoadBench {
         for (LiveSocket socket : sockets) {
             socket.snapshot().await(30, TimeUnit.SECONDS);
         }
-        System.out.printf("bench %s: %d sockets open; %d requests/s for %d s, %.0f%% reads%n", run, sockets.size(),
-                options.rate(), options.durationSeconds(), options.readShare() * 100);
+        System.out.printf("bench %s: %d sockets open; Gatling: %d users/s for %d s, %.0f%% reads%n", run,
+                sockets.size(), options.rate(), options.durationSeconds(), options.readShare() * 100);
 
-        Progress progress = Progress.start(stats, tracker, inFlight);
-        long start = System.nanoTime();
-        drive(users, start);
-        long sendingEnded = System.nanoTime();
+        LoadSimulation.prepare(new LoadRun(options, users, stats, tracker));
+        Progress progress = Progress.start(stats, tracker);
+        Optional<Path> report = GatlingRun.run(LoadSimulation.class, options.results(), "ganaka bench " + run);
         awaitQuiet();
         progress.stop();
-        double seconds = (sendingEnded - start) / 1e9;
 
         Delivery delivery = checkPostgres(users);
         sockets.forEach(LiveSocket::close);
         long closedEarly = sockets.stream().filter(s -> s.closed() && s.closeCode() != 1000).count();
-        Report.load(System.out, options, seconds, stats, delivery, closedEarly);
+        // Gatling spreads the arrivals over exactly the duration: the rates are per second of it.
+        Report.load(System.out, options, options.durationSeconds(), stats, delivery, closedEarly);
+        System.out.println("Gatling report: " + report.map(Path::toString).orElse("none written"));
         accounts.erase(users);
     }
 
-    /** Issues every arrival when it is due, until the duration has passed. */
-    private void drive(List<BenchUsers.User> users, long start) {
-        long total = (long) options.rate() * options.durationSeconds();
-        double nanosPerArrival = 1e9 / options.rate();
-        for (long n = 0; n < total; n++) {
-            long due = start + (long) (n * nanosPerArrival);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            if (inFlight.get() >= MAX_IN_FLIGHT) {
-                stats.skipped().increment();
-                continue;
-            }
-            BenchUsers.User user = users.get((int) (n % users.size()));
-            boolean read = ThreadLocalRandom.current().nextDouble() < options.readShare();
-            send(read ? readRequest(user, n) : writeRequest(user, n), due);
-        }
-    }
-
-    private Route.Call writeRequest(BenchUsers.User user, long n) {
-        String body = "{\"amount\":\"" + (1 + n % 9000) / 100.0 + "\",\"currency\":\"EUR\",\"description\":\"bench "
-                + n + "\",\"occurredAt\":\"" + Instant.now() + "\"}";
-        return new Route.Call(Route.POST_EXPENSES, authorized(user, "/expenses")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private Route.Call readRequest(BenchUsers.User user, long n) {
-        return n % 2 == 0
-                ? new Route.Call(Route.GET_DASHBOARD, authorized(user, "/dashboard").GET().build())
-                : new Route.Call(Route.GET_EXPENSES, authorized(user, "/expenses?limit=20").GET().build());
-    }
-
-    private HttpRequest.Builder authorized(BenchUsers.User user, String path) {
-        return HttpRequest.newBuilder(URI.create(options.url() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + user.accessToken());
-    }
-
-    private void send(Route.Call call, long due) {
-        inFlight.incrementAndGet();
-        stats.sent().increment();
-        http.sendAsync(call.request(), HttpResponse.BodyHandlers.ofString()).whenComplete((answer, error) -> {
-            inFlight.decrementAndGet();
-            stats.route(call.route()).recordSince(due);
-            if (error != null) {
-                stats.error(call.route(), error.getClass().getSimpleName());
-            } else if (answer.statusCode() / 100 != 2) {
-                stats.error(call.route(), String.valueOf(answer.statusCode()));
-            } else if (call.route() == Route.POST_EXPENSES) {
-                tracker.accepted(idOf(answer.body()), due);
-            }
-        });
-    }
-
-    private static String idOf(String body) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            return node.path("id").asText();
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    /** Waits for the answers still out and the pushes still due, until nothing moved for ten seconds. */
+    /**
+     * Gatling returns once every request is answered; this waits for the pushes still due, until all came or nothing
+     * moved for ten seconds.
+     */
     private void awaitQuiet() throws InterruptedException {
         long lastChange = System.nanoTime();
         long last = -1;
         while (System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(10)) {
-            long now = tracker.pushed() + stats.sent().sum() - inFlight.get();
-            if (inFlight.get() == 0 && tracker.pushed() == tracker.accepted()) {
+            long now = tracker.pushed();
+            if (tracker.pushed() == tracker.accepted()) {
                 return;
             }
             if (now != last) {

@@ -3,7 +3,6 @@ package io.ganaka.bench;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Prints one line every five seconds while a load runs: what was sent, accepted and pushed, and the errors. */
 final class Progress {
@@ -20,19 +19,18 @@ final class Progress {
 
     private Progress() {}
 
-    static Progress start(RunStats stats, Tracker tracker, AtomicInteger inFlight) {
+    static Progress start(RunStats stats, Tracker tracker) {
         Progress progress = new Progress();
-        progress.timer.scheduleAtFixedRate(() -> progress.print(stats, tracker, inFlight),
+        progress.timer.scheduleAtFixedRate(() -> progress.print(stats, tracker),
                 EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
         return progress;
     }
 
-    private void print(RunStats stats, Tracker tracker, AtomicInteger inFlight) {
+    private void print(RunStats stats, Tracker tracker) {
         long accepted = tracker.accepted();
-        System.out.printf("  %4ds  sent %,d  accepted %,d (%,d/s)  pushed %,d  in flight %,d  errors %,d  skipped %,d%n",
+        System.out.printf("  %4ds  sent %,d  accepted %,d (%,d/s)  pushed %,d  in flight %,d  errors %,d%n",
                 (System.nanoTime() - start) / 1_000_000_000L, stats.sent().sum(), accepted,
-                (accepted - lastAccepted) / EVERY_SECONDS, tracker.pushed(), inFlight.get(), stats.errorCount(),
-                stats.skipped().sum());
+                (accepted - lastAccepted) / EVERY_SECONDS, tracker.pushed(), stats.inFlight().get(), stats.errorCount());
         lastAccepted = accepted;
     }
 

@@ -22,7 +22,6 @@ final class Report {
                 .row("requests sent", stats.sent().sum(), perSecond(stats.sent().sum(), seconds))
                 .row("writes accepted (2xx)", delivery.accepted(), perSecond(delivery.accepted(), seconds))
                 .row("errors", stats.errorCount(), perSecond(stats.errorCount(), seconds))
-                .row("skipped (bench saturated)", stats.skipped().sum(), perSecond(stats.skipped().sum(), seconds))
                 .render());
         Table latency = new Table("latency ms", "count", "p50", "p95", "p99", "max");
         for (Route route : Route.values()) {

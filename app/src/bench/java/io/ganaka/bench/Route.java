@@ -1,8 +1,6 @@
 package io.ganaka.bench;
 
-import java.net.http.HttpRequest;
-
-/** The API routes the load drives, each with its own latency histogram. */
+/** The API routes the load drives, each with its own latency histogram; the label names its Gatling request too. */
 enum Route {
     POST_EXPENSES("POST /expenses"),
     GET_DASHBOARD("GET /dashboard"),
@@ -17,7 +15,4 @@ enum Route {
     String label() {
         return label;
     }
-
-    /** One request of a route. */
-    record Call(Route route, HttpRequest request) {}
 }

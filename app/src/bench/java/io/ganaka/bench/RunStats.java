@@ -3,16 +3,17 @@ package io.ganaka.bench;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Everything a load run counts and times, shared by the sending and answering threads. */
+/** Everything a load run counts and times, shared by Gatling's virtual users and the bench's own threads. */
 final class RunStats {
 
     private final Map<Route, Latency> routes = new EnumMap<>(Route.class);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Latency endToEnd = new Latency();
     private final LongAdder sent = new LongAdder();
-    private final LongAdder skipped = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     RunStats() {
         for (Route route : Route.values()) {
@@ -32,9 +33,9 @@ final class RunStats {
         return sent;
     }
 
-    /** Arrivals not sent because too many requests were unanswered: the system fell behind the rate. */
-    LongAdder skipped() {
-        return skipped;
+    /** Requests sent and not yet answered (or timed out). */
+    AtomicInteger inFlight() {
+        return inFlight;
     }
 
     void error(Route route, String kind) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,15 @@ class BenchOptionsTest {
         assertThat(o.readShare()).isEqualTo(0.2);
         assertThat(o.databaseUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ganaka?user=postgres");
         assertThat(o.kafkaBootstrap()).isNull();
+        assertThat(o.results()).isEqualTo(Path.of("target/gatling"));
+    }
+
+    @Test
+    void gatlingReportsGoWhereTheLauncherOrTheFlagSays() {
+        Map<String, String> env = Map.of("GANAKA_BENCH_RESULTS", "/repo/app/target/gatling");
+
+        assertThat(BenchOptions.parse(List.of(), env).results()).isEqualTo(Path.of("/repo/app/target/gatling"));
+        assertThat(BenchOptions.parse(List.of("--results", "/tmp/r"), env).results()).isEqualTo(Path.of("/tmp/r"));
     }
 
     @Test
