@@ -6,12 +6,10 @@ import io.ganaka.schemas.EventDecodingException;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Naming;
 import io.nats.client.Connection;
-import io.nats.client.ConsumeOptions;
-import io.nats.client.IterableConsumer;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamStatusCheckedException;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.api.OrderedConsumerConfiguration;
+import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.StreamState;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads the whole event stream once, from its first to its last message as they were when the read began, with an
- * ordered consumer (server-side pushes in batches, no ack, no per-message round trip). Only the types the
+ * ordered push consumer (the server pushes under flow control; no ack, no per-message round trip). Only the types the
  * reconciler folds are decoded; the type comes from the subject, so the rest cost nothing but the transfer.
  */
 final class EventStreamReader {
@@ -37,7 +35,6 @@ final class EventStreamReader {
 
     private EventStreamReader() {}
 
-    @SuppressWarnings("try") // IterableConsumer.close() declares Exception; handled below
     static Result read(Connection nats, Naming naming, Consumer<Event> folder)
             throws IOException, JetStreamApiException, InterruptedException {
         StreamState state = nats.jetStreamManagement().getStreamInfo(naming.streamName()).getStreamState();
@@ -48,9 +45,11 @@ final class EventStreamReader {
         String typePrefix = naming.eventSubjects().substring(0, naming.eventSubjects().length() - 1);
         long read = 0;
         long undecodable = 0;
-        var consumer = nats.getStreamContext(naming.streamName())
-                .createOrderedConsumer(new OrderedConsumerConfiguration().filterSubject(naming.eventSubjects()));
-        try (IterableConsumer messages = consumer.iterate(ConsumeOptions.builder().batchSize(1_000).build())) {
+        // An ordered push consumer: the server pushes with flow control, the client checks the sequence and
+        // recreates the consumer on a gap, and no message is acknowledged.
+        JetStreamSubscription messages = nats.jetStream().subscribe(naming.eventSubjects(),
+                PushSubscribeOptions.builder().stream(naming.streamName()).ordered(true).build());
+        try {
             while (true) {
                 Message message = messages.nextMessage(STALL);
                 if (message == null) {
@@ -69,13 +68,8 @@ final class EventStreamReader {
                     break;
                 }
             }
-        } catch (JetStreamStatusCheckedException e) {
-            throw new IOException("reading stream " + naming.streamName() + ": " + e.getMessage(), e);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            // Only IterableConsumer.close() declares Exception; jnats throws nothing checked there in practice.
-            throw new IOException("closing the consumer of " + naming.streamName() + ": " + e.getMessage(), e);
+        } finally {
+            messages.unsubscribe();
         }
         return new Result(read, undecodable, state.getFirstSequence(), last);
     }
