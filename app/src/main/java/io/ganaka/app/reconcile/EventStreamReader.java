@@ -1,8 +1,6 @@
 package io.ganaka.app.reconcile;
 
 import io.ganaka.schemas.Event;
-import io.ganaka.schemas.EventCodec;
-import io.ganaka.schemas.EventDecodingException;
 import io.ganaka.schemas.EventType;
 import io.ganaka.schemas.Naming;
 import io.nats.client.Connection;
@@ -20,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * Reads the whole event stream once, from its first to its last message as they were when the read began, with an
  * ordered push consumer (the server pushes under flow control; no ack, no per-message round trip). Only the types the
- * reconciler folds are decoded; the type comes from the subject, so the rest cost nothing but the transfer.
+ * reconciler folds are decoded ({@link FoldedEventDecoder}); the type comes from the subject, so the rest cost nothing
+ * but the transfer.
  */
 final class EventStreamReader {
 
@@ -43,6 +42,7 @@ final class EventStreamReader {
             return new Result(0, 0, state.getFirstSequence(), last);
         }
         String typePrefix = naming.eventSubjects().substring(0, naming.eventSubjects().length() - 1);
+        FoldedEventDecoder decoder = new FoldedEventDecoder(FOLDED);
         long read = 0;
         long undecodable = 0;
         // An ordered push consumer: the server pushes with flow control, the client checks the sequence and
@@ -57,11 +57,13 @@ final class EventStreamReader {
                             + " of " + state.getMsgCount() + " messages");
                 }
                 read++;
-                if (folds(message.getSubject(), typePrefix)) {
-                    try {
-                        folder.accept(EventCodec.decode(message.getData()));
-                    } catch (EventDecodingException e) {
+                EventType type = foldedType(message.getSubject(), typePrefix);
+                if (type != null) {
+                    Event event = decodeOrNull(decoder, type, message.getData());
+                    if (event == null) {
                         undecodable++; // the bridge dead-letters it: nothing downstream sees it either
+                    } else {
+                        folder.accept(event);
                     }
                 }
                 if (message.metaData().streamSequence() >= last) {
@@ -74,10 +76,20 @@ final class EventStreamReader {
         return new Result(read, undecodable, state.getFirstSequence(), last);
     }
 
-    private static boolean folds(String subject, String typePrefix) {
-        if (!subject.startsWith(typePrefix)) {
-            return false;
+    private static Event decodeOrNull(FoldedEventDecoder decoder, EventType type, byte[] data) {
+        try {
+            return decoder.decode(type, data);
+        } catch (IOException | IllegalArgumentException e) {
+            // Malformed JSON or a payload of another type than the subject's (Event refuses the mismatch).
+            return null;
         }
-        return EventType.fromWireName(subject.substring(typePrefix.length())).map(FOLDED::contains).orElse(false);
+    }
+
+    /** The type of a message the reconciler folds, or null. */
+    private static EventType foldedType(String subject, String typePrefix) {
+        if (!subject.startsWith(typePrefix)) {
+            return null;
+        }
+        return EventType.fromWireName(subject.substring(typePrefix.length())).filter(FOLDED::contains).orElse(null);
     }
 }
