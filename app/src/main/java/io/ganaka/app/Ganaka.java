@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code ganaka} command: runs roles, the whole system for development, or the migrations. */
+/** The {@code ganaka} command: runs roles, the whole system for development, the migrations, or a reconciliation. */
 public final class Ganaka {
 
     private static final Logger log = LoggerFactory.getLogger(Ganaka.class);
@@ -33,6 +33,9 @@ public final class Ganaka {
                                    the chosen roles in one process against existing brokers
               streams --describe   prints the description of every streams topology and exits
               migrate              applies the database migrations
+              reconcile [--user <uuid>]...
+                                   compares the accepted events with Postgres and the Redis dashboards; prints every
+                                   difference; exit status 1 when there is one, 2 when it cannot reconcile
               help                 this text
             Configuration comes from environment variables; see README.md.""";
 
@@ -69,6 +72,7 @@ public final class Ganaka {
             case "dev" -> runUntilStopped(startDev(out));
             case "all" -> runUntilStopped(startRoles(EnumSet.allOf(Role.class), true, out));
             case "migrate" -> migrate(out);
+            case "reconcile" -> ReconcileCommand.run(args.subList(1, args.size()), System.getenv(), out, err);
             default -> {
                 Set<Role> roles = EnumSet.noneOf(Role.class);
                 for (String name : args) {
