@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.util.JedisURIHelper;
@@ -27,24 +28,34 @@ final class Connections {
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setMaximumPoolSize(config.databasePoolSize());
         hikari.setPoolName(poolName);
-        hikari.setConnectionTimeout(5_000);
+        // Short: a request waiting longer for a connection is answered 503 (the pool is the bound on Postgres work).
+        hikari.setConnectionTimeout(config.limits().dbConnectionTimeout().toMillis());
         // Fail at start-up with a clear message when Postgres is not there, rather than at the first request.
         hikari.setInitializationFailTimeout(10_000);
         return new HikariDataSource(hikari);
     }
 
-    /** A pooled client for the URL's host, credentials, database and scheme, with 2 s connect and socket timeouts. */
+    /**
+     * A pooled client for the URL's host, credentials, database and scheme. Connect, socket and pool-wait timeouts
+     * are all {@code GANAKA_REDIS_TIMEOUT_MS}: the pool's default would wait for a free connection forever.
+     */
     static RedisClient redis(GanakaConfig config) {
         URI uri = URI.create(config.redisUrl());
+        int timeoutMillis = (int) config.limits().redisTimeout().toMillis();
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(config.limits().redisPoolSize());
+        pool.setMaxIdle(config.limits().redisPoolSize());
+        pool.setMaxWait(config.limits().redisTimeout());
         DefaultJedisClientConfig client = DefaultJedisClientConfig.builder()
-                .timeoutMillis(2_000)
+                .timeoutMillis(timeoutMillis)
                 .user(JedisURIHelper.getUser(uri))
                 .password(JedisURIHelper.getPassword(uri))
                 .database(JedisURIHelper.getDBIndex(uri))
                 .protocol(JedisURIHelper.getRedisProtocol(uri))
                 .ssl(JedisURIHelper.isRedisSSLScheme(uri))
                 .build();
-        return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(uri)).clientConfig(client).build();
+        return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(uri)).clientConfig(client).poolConfig(pool)
+                .build();
     }
 
     /**

@@ -175,14 +175,15 @@ public final class Ganaka {
     private static void provision(GanakaConfig config, Set<Role> roles, String kafka, boolean kafkaIsNew) throws Exception {
         if (roles.contains(Role.API) || roles.contains(Role.BRIDGE)) {
             try (Connection nats = Connections.nats(config, "ganaka-provisioning")) {
-                Provisioning.ensureEventStream(nats, config.naming());
+                Provisioning.ensureEventStream(nats, config.naming(), config.eventStream());
                 if (kafkaIsNew) {
                     Provisioning.replayEventStreamIntoNewKafka(nats, config.naming());
                 }
             }
         }
         if (roles.contains(Role.BRIDGE) || roles.contains(Role.STREAMS) || roles.contains(Role.SINKS)) {
-            Provisioning.ensureTopics(kafka, config.naming(), config.kafkaPartitions(), config.kafkaReplicationFactor());
+            Provisioning.ensureTopics(kafka, config.naming(), config.kafkaPartitions(), config.kafkaReplicationFactor(),
+                    config.kafkaMinInsync());
         }
     }
 

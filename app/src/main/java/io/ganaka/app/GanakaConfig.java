@@ -1,5 +1,6 @@
 package io.ganaka.app;
 
+import io.ganaka.api.HttpLimits;
 import io.ganaka.schemas.Naming;
 import io.ganaka.sinks.SinkSettings;
 import io.ganaka.sinks.notify.NotificationSettings;
@@ -32,6 +33,11 @@ import java.util.regex.Pattern;
  * @param wsPingSeconds how often the API pings each live dashboard socket ({@code GANAKA_WS_PING_SECONDS})
  * @param sinksSessionTimeout how long the sinks' consumer groups wait for a sinks process that died without leaving
  *     before its partitions move to another ({@code GANAKA_SINKS_SESSION_TIMEOUT_MS})
+ * @param kafkaMinInsync {@code min.insync.replicas} of the topics Ganaka creates: how many replicas must have a record
+ *     before an {@code acks=all} producer is answered ({@code GANAKA_KAFKA_MIN_INSYNC})
+ * @param eventStream replicas and limits of the JetStream event stream ({@code GANAKA_NATS_REPLICAS},
+ *     {@code GANAKA_STREAM_MAX_AGE_HOURS}, {@code GANAKA_STREAM_MAX_MB})
+ * @param limits bounds and timeouts that turn overload into 503s (see {@link LoadLimits})
  */
 public record GanakaConfig(
         boolean dev,
@@ -53,7 +59,10 @@ public record GanakaConfig(
         boolean webhooksAllowPrivate,
         NotificationSettings notifications,
         int wsPingSeconds,
-        Duration sinksSessionTimeout) {
+        Duration sinksSessionTimeout,
+        int kafkaMinInsync,
+        EventStreamSettings eventStream,
+        LoadLimits limits) {
 
     public GanakaConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -73,6 +82,11 @@ public record GanakaConfig(
             "GANAKA_KAFKA_PARTITIONS", "GANAKA_KAFKA_REPLICATION", "GANAKA_STREAMS_STANDBY_REPLICAS", "JWT_SECRET",
             "GANAKA_PREFIX", "GANAKA_HTTP_PORT", "GANAKA_METRICS_PORT", "CORS_ORIGINS", "GANAKA_STATE_DIR",
             "GANAKA_WEBHOOKS_ALLOW_PRIVATE", "GANAKA_WS_PING_SECONDS", "GANAKA_SINKS_SESSION_TIMEOUT_MS", LogFormat.KEY,
+            "GANAKA_KAFKA_MIN_INSYNC", "GANAKA_NATS_REPLICAS", "GANAKA_STREAM_MAX_AGE_HOURS", "GANAKA_STREAM_MAX_MB",
+            "GANAKA_HTTP_MAX_CONCURRENT", "GANAKA_HTTP_MAX_QUEUED", "GANAKA_HTTP_QUEUE_WAIT_MS",
+            "GANAKA_HTTP_MAX_CONNECTIONS",
+            "GANAKA_PUBLISH_TIMEOUT_MS", "GANAKA_PUBLISH_MAX_IN_FLIGHT", "GANAKA_DB_CONNECTION_TIMEOUT_MS",
+            "GANAKA_REDIS_POOL_SIZE", "GANAKA_REDIS_TIMEOUT_MS",
             "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASS", "SMTP_FROM",
             "SMS_PROVIDER", "SMS_WEBHOOK_URL", "SMS_WEBHOOK_TOKEN",
             "GANAKA_NOTIFY_RETRY_BASE_MS", "GANAKA_NOTIFY_RETRY_MAX_MS", "GANAKA_NOTIFY_MAX_ATTEMPTS",
@@ -103,12 +117,21 @@ public record GanakaConfig(
                 .orElse(null);
         int poolSize = r.integer("GANAKA_DB_POOL_SIZE", 10, 1, 200);
         String redisUrl = r.uri("REDIS_URL", "redis://127.0.0.1:6379", "redis", "rediss");
-        String natsUrl = r.uri("NATS_URL", "nats://127.0.0.1:4222", "nats", "tls");
+        // A comma-separated list names the servers of a cluster; the client connects to any and fails over.
+        String natsUrl = r.uris("NATS_URL", "nats://127.0.0.1:4222", "nats", "tls");
         Optional<String> kafka = r.string("KAFKA_BOOTSTRAP_SERVERS", dev ? null : "127.0.0.1:9092");
         kafka.filter(k -> !k.matches("[^,\\s]+:\\d+(,[^,\\s]+:\\d+)*"))
                 .ifPresent(k -> problems.add("KAFKA_BOOTSTRAP_SERVERS must be host:port[,host:port...], got '" + k + "'"));
         int partitions = r.integer("GANAKA_KAFKA_PARTITIONS", 6, 1, 1000);
         int replication = r.integer("GANAKA_KAFKA_REPLICATION", 1, 1, 9);
+        // With replication 3, two copies before an ack: one broker may fail without losing an acked record.
+        int minInsync = r.integer("GANAKA_KAFKA_MIN_INSYNC", Math.min(2, replication), 1, 9);
+        if (minInsync > replication) {
+            problems.add("GANAKA_KAFKA_MIN_INSYNC (" + minInsync + ") must not exceed GANAKA_KAFKA_REPLICATION ("
+                    + replication + "): no producer could ever be answered");
+        }
+        EventStreamSettings eventStream = eventStream(r);
+        LoadLimits limits = loadLimits(r);
         int standbyReplicas = r.integer("GANAKA_STREAMS_STANDBY_REPLICAS", 0, 0, 9);
         byte[] secret = needsSecrets ? jwtSecret(r, dev, problems) : new byte[0];
         Naming naming = r.string("GANAKA_PREFIX", "").map(p -> naming(p, problems)).orElse(Naming.DEFAULT);
@@ -134,7 +157,35 @@ public record GanakaConfig(
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
                 standbyReplicas,
                 secret, naming, port, metricsPort, corsOrigins, stateDir, topologies, webhooksAllowPrivate,
-                notifications, wsPingSeconds, sinksSessionTimeout);
+                notifications, wsPingSeconds, sinksSessionTimeout, minInsync, eventStream, limits);
+    }
+
+    private static EventStreamSettings eventStream(Reader r) {
+        EventStreamSettings d = EventStreamSettings.SINGLE_SERVER;
+        int replicas = r.integer("GANAKA_NATS_REPLICAS", d.replicas(), 1, 5);
+        int maxAgeHours = r.integer("GANAKA_STREAM_MAX_AGE_HOURS", (int) d.maxAge().toHours(), 1, 87_600);
+        int maxMb = r.integer("GANAKA_STREAM_MAX_MB", (int) (d.maxBytes() >> 20), 1, 100_000_000);
+        return new EventStreamSettings(Math.max(1, Math.min(5, replicas)), Duration.ofHours(Math.max(1, maxAgeHours)),
+                Math.max(1, maxMb) * (1L << 20));
+    }
+
+    private static LoadLimits loadLimits(Reader r) {
+        HttpLimits d = HttpLimits.DEFAULTS;
+        int concurrent = r.integer("GANAKA_HTTP_MAX_CONCURRENT", d.maxConcurrent(), 1, 10_000);
+        int queued = r.integer("GANAKA_HTTP_MAX_QUEUED", d.maxQueued(), 0, 100_000);
+        int queueWaitMs = r.integer("GANAKA_HTTP_QUEUE_WAIT_MS", (int) d.queueWait().toMillis(), 1, 60_000);
+        int connections = r.integer("GANAKA_HTTP_MAX_CONNECTIONS", d.maxConnections(), 1, 1_000_000);
+        int publishTimeoutMs = r.integer("GANAKA_PUBLISH_TIMEOUT_MS", 2_000, 100, 60_000);
+        int inFlight = r.integer("GANAKA_PUBLISH_MAX_IN_FLIGHT", 2_000, 1, 100_000);
+        // Hikari refuses less than 250 ms.
+        int dbTimeoutMs = r.integer("GANAKA_DB_CONNECTION_TIMEOUT_MS", 2_000, 250, 60_000);
+        int redisPool = r.integer("GANAKA_REDIS_POOL_SIZE", 64, 1, 10_000);
+        int redisTimeoutMs = r.integer("GANAKA_REDIS_TIMEOUT_MS", 2_000, 100, 60_000);
+        // Out-of-range values are reported above; clamp so that building the record cannot fail before that.
+        HttpLimits http = new HttpLimits(Math.max(1, concurrent), Math.max(0, queued),
+                Duration.ofMillis(Math.max(1, queueWaitMs)), Math.max(1, connections));
+        return new LoadLimits(http, Duration.ofMillis(publishTimeoutMs), Math.max(1, inFlight),
+                Duration.ofMillis(dbTimeoutMs), Math.max(1, redisPool), Duration.ofMillis(redisTimeoutMs));
     }
 
     private static byte[] jwtSecret(Reader r, boolean dev, List<String> problems) {
@@ -268,8 +319,22 @@ public record GanakaConfig(
             return Boolean.parseBoolean(value);
         }
 
+        /** One URI or several, separated by commas, each checked like {@link #uri}. */
+        String uris(String key, String defaultValue, String... schemes) {
+            String value = string(key, defaultValue).orElseThrow();
+            for (String one : value.split(",", -1)) {
+                check(key, one.strip(), schemes);
+            }
+            return value;
+        }
+
         String uri(String key, String defaultValue, String... schemes) {
             String value = string(key, defaultValue).orElseThrow();
+            check(key, value, schemes);
+            return value;
+        }
+
+        private void check(String key, String value, String... schemes) {
             try {
                 URI uri = URI.create(value);
                 if (uri.getScheme() == null || !List.of(schemes).contains(uri.getScheme()) || uri.getHost() == null) {
@@ -278,7 +343,6 @@ public record GanakaConfig(
             } catch (IllegalArgumentException e) {
                 problems.add(key + " is not a valid URI: '" + value + "'");
             }
-            return value;
         }
     }
 }

@@ -137,14 +137,14 @@ public final class GanakaSystem implements AutoCloseable {
         if (roles.contains(Role.API)) {
             Connection nats = remember(Connections.nats(config, "ganaka-api"));
             var redis = remember(Connections.redis(config));
-            var publisher = new JetStreamPublisher(nats, config.naming(), 2_000, Duration.ofSeconds(5),
-                    PublishMetrics.registeredIn(metrics.registry()));
+            var publisher = new JetStreamPublisher(nats, config.naming(), config.limits().publishMaxInFlight(),
+                    config.limits().publishTimeout(), PublishMetrics.registeredIn(metrics.registry()));
             var hasher = new Argon2PasswordHasher(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2));
             var tokens = new AccessTokens(config.jwtSecret(), Duration.ofMinutes(15), Clock.systemUTC());
             var projections = remember(ProjectionWaiter.subscribe(nats, config.naming(), MAX_PROJECTION_WAITERS));
             api = remember(ApiServer.start(ApiDependencies.of(
-                            new ApiSettings(config.httpPort(), config.naming(), Duration.ofSeconds(5), 1_000_000,
-                                    config.corsOrigins()),
+                            new ApiSettings(config.httpPort(), config.naming(), config.limits().publishTimeout(),
+                                    1_000_000, config.corsOrigins(), config.limits().http()),
                             db, publisher, redis, tokens, hasher)
                     .withProjections(projections)
                     .withWebhooks(WebhookSettings.DEFAULTS.withAllowPrivateTargets(config.webhooksAllowPrivate()))

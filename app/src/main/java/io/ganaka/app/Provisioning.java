@@ -5,6 +5,8 @@ import io.ganaka.schemas.Topic;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.api.DiscardPolicy;
+import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
@@ -36,26 +38,57 @@ public final class Provisioning {
 
     private Provisioning() {}
 
+    /** The event stream on a single server with the default limits (dev, tests). */
     public static void ensureEventStream(Connection nats, Naming naming) throws IOException, JetStreamApiException {
+        ensureEventStream(nats, naming, EventStreamSettings.SINGLE_SERVER);
+    }
+
+    /**
+     * Creates the event stream, or brings an existing one's replicas and limits to {@code settings}. Retention stays
+     * "limits" (never work-queue: the reconciler reads the stream too) and a full stream refuses new events rather
+     * than dropping unforwarded old ones.
+     */
+    public static void ensureEventStream(Connection nats, Naming naming, EventStreamSettings settings)
+            throws IOException, JetStreamApiException {
         JetStreamManagement jsm = nats.jetStreamManagement();
+        StreamInfo info;
         try {
-            StreamInfo info = jsm.getStreamInfo(naming.streamName());
-            if (!info.getConfiguration().getSubjects().contains(naming.eventSubjects())) {
-                throw new IllegalStateException("JetStream stream " + naming.streamName() + " exists but does not carry "
-                        + naming.eventSubjects() + " (subjects: " + info.getConfiguration().getSubjects() + ")");
-            }
+            info = jsm.getStreamInfo(naming.streamName());
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
                 throw e;
             }
-            jsm.addStream(StreamConfiguration.builder()
-                    .name(naming.streamName())
-                    .subjects(naming.eventSubjects())
-                    .storageType(StorageType.File)
-                    .duplicateWindow(DUPLICATE_WINDOW)
-                    .build());
-            log.info("Created JetStream stream {} on {}", naming.streamName(), naming.eventSubjects());
+            jsm.addStream(eventStream(StreamConfiguration.builder(), naming, settings));
+            log.info("Created JetStream stream {} on {} ({} replicas, max age {}, max {} MiB)", naming.streamName(),
+                    naming.eventSubjects(), settings.replicas(), settings.maxAge(), settings.maxBytes() >> 20);
+            return;
         }
+        StreamConfiguration current = info.getConfiguration();
+        if (!current.getSubjects().contains(naming.eventSubjects())) {
+            throw new IllegalStateException("JetStream stream " + naming.streamName() + " exists but does not carry "
+                    + naming.eventSubjects() + " (subjects: " + current.getSubjects() + ")");
+        }
+        if (current.getReplicas() != settings.replicas() || !settings.maxAge().equals(current.getMaxAge())
+                || current.getMaxBytes() != settings.maxBytes() || current.getDiscardPolicy() != DiscardPolicy.New) {
+            jsm.updateStream(eventStream(StreamConfiguration.builder(current), naming, settings));
+            log.info("Updated JetStream stream {}: {} replicas, max age {}, max {} MiB, discard new",
+                    naming.streamName(), settings.replicas(), settings.maxAge(), settings.maxBytes() >> 20);
+        }
+    }
+
+    private static StreamConfiguration eventStream(StreamConfiguration.Builder builder, Naming naming,
+                                                   EventStreamSettings settings) {
+        return builder
+                .name(naming.streamName())
+                .subjects(naming.eventSubjects())
+                .storageType(StorageType.File)
+                .retentionPolicy(RetentionPolicy.Limits)
+                .discardPolicy(DiscardPolicy.New)
+                .replicas(settings.replicas())
+                .maxAge(settings.maxAge())
+                .maxBytes(settings.maxBytes())
+                .duplicateWindow(DUPLICATE_WINDOW)
+                .build();
     }
 
     /**
@@ -74,15 +107,27 @@ public final class Provisioning {
         }
     }
 
+    /** The topics with {@code min.insync.replicas} 2, or the replication factor when it is smaller. */
     public static void ensureTopics(String bootstrapServers, Naming naming, int partitions, short replication)
             throws InterruptedException {
+        ensureTopics(bootstrapServers, naming, partitions, replication, Math.min(2, replication));
+    }
+
+    /**
+     * Creates every topic with {@code replication} copies of which {@code minInsync} must hold a record before an
+     * {@code acks=all} producer is answered, and with unclean leader election off (an out-of-date replica never
+     * becomes leader and silently drops acked records).
+     */
+    public static void ensureTopics(String bootstrapServers, Naming naming, int partitions, short replication,
+                                    int minInsync) throws InterruptedException {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (Admin admin = Admin.create(props)) {
             List<NewTopic> topics = Arrays.stream(Topic.values())
                     .map(t -> new NewTopic(naming.topic(t), partitions, replication)
-                            .configs(Map.of("min.insync.replicas", String.valueOf(Math.min(2, replication)))))
+                            .configs(Map.of("min.insync.replicas", String.valueOf(minInsync),
+                                    "unclean.leader.election.enable", "false")))
                     .toList();
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {

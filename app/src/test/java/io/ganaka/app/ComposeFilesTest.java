@@ -28,7 +28,13 @@ class ComposeFilesTest {
 
     private static final String COMPOSE = "docker-compose.yml";
     private static final String DEV = "docker-compose.dev.yml";
-    private static final Set<String> INFRASTRUCTURE = Set.of("postgres", "redis", "nats", "kafka");
+    private static final Set<String> DEV_INFRASTRUCTURE = Set.of("postgres", "redis", "nats", "kafka");
+    private static final List<String> NATS_NODES = List.of("nats-1", "nats-2", "nats-3");
+    private static final List<String> KAFKA_NODES = List.of("kafka-1", "kafka-2", "kafka-3");
+    private static final Set<String> INFRASTRUCTURE = Set.of("postgres", "redis", "nats-1", "nats-2", "nats-3",
+            "kafka-1", "kafka-2", "kafka-3");
+    /** NATS from this release on: {@code sync_interval: always} and the clustered JetStream fixes it relies on. */
+    private static final List<Integer> MIN_NATS = List.of(2, 12);
     private static final Map<String, String> SECRETS = Map.of("JWT_SECRET", "a-test-secret-that-is-long-enough-for-hs256");
 
     @Test
@@ -74,10 +80,74 @@ class ComposeFilesTest {
         GanakaConfig api = GanakaConfig.load(environment(services.get("api"), SECRETS), false);
         assertThat(URI.create(api.jdbcUrl().substring("jdbc:".length())).getHost()).isEqualTo("postgres");
         assertThat(URI.create(api.redisUrl()).getHost()).isEqualTo("redis");
-        assertThat(URI.create(api.natsUrl()).getHost()).isEqualTo("nats");
-        assertThat(api.kafkaBootstrapServers()).contains("kafka:9092");
-        assertThat(map(services.get("kafka"), "environment").get("KAFKA_ADVERTISED_LISTENERS"))
-                .isEqualTo("PLAINTEXT://kafka:9092");
+        assertThat(Pattern.compile(",").splitAsStream(api.natsUrl()).map(u -> URI.create(u).getHost()))
+                .containsExactlyElementsOf(NATS_NODES);
+        assertThat(api.kafkaBootstrapServers())
+                .contains(KAFKA_NODES.stream().map(n -> n + ":9092").collect(Collectors.joining(",")));
+        for (String broker : KAFKA_NODES) {
+            assertThat(map(services.get(broker), "environment").get("KAFKA_ADVERTISED_LISTENERS"))
+                    .isEqualTo("PLAINTEXT://" + broker + ":9092");
+        }
+    }
+
+    @Test
+    void productionNatsIsAThreeServerClusterOfARecentReleaseThatSyncsEveryWrite() throws IOException {
+        var services = services(COMPOSE);
+        String conf = Files.readString(ComposeFiles.root().resolve("nats/cluster.conf"));
+        assertThat(conf).contains("sync_interval: always", "server_name: $NATS_SERVER_NAME", "jetstream");
+        Set<String> names = new HashSet<>();
+        for (String node : NATS_NODES) {
+            Map<String, Object> service = services.get(node);
+            List<Integer> release = natsRelease(String.valueOf(service.get("image")));
+            assertThat(atLeast(release, MIN_NATS)).as("%s release %s >= %s", node, release, MIN_NATS).isTrue();
+            assertThat(list(service, "command")).as(node).contains("-js", "/etc/nats/cluster.conf");
+            assertThat(list(service, "volumes")).as(node).contains("./nats/cluster.conf:/etc/nats/cluster.conf:ro");
+            names.add(String.valueOf(map(service, "environment").get("NATS_SERVER_NAME")));
+            // The routes name every server of the cluster.
+            assertThat(conf).contains("nats://" + node + ":6222");
+        }
+        assertThat(names).as("server names").hasSize(NATS_NODES.size());
+        // Each node keeps its own store.
+        assertThat(NATS_NODES.stream().map(n -> String.valueOf(list(services.get(n), "volumes").get(1))).distinct())
+                .hasSize(NATS_NODES.size());
+        ganakaServices().forEach((name, service) -> {
+            if (!name.equals("migrate")) {
+                assertThat(GanakaConfig.load(environment(service, SECRETS), false).eventStream().replicas())
+                        .as("stream replicas of %s", name).isEqualTo(3);
+            }
+        });
+    }
+
+    @Test
+    void productionKafkaIsThreeBrokersReplicatingEveryTopicThreeTimesWithTwoInSync() throws IOException {
+        var services = services(COMPOSE);
+        Set<Object> nodeIds = new HashSet<>();
+        Set<Object> clusterIds = new HashSet<>();
+        for (String broker : KAFKA_NODES) {
+            Map<String, Object> service = services.get(broker);
+            assertThat(String.valueOf(service.get("image"))).as(broker).startsWith("apache/kafka:");
+            Map<String, String> env = environment(service, Map.of());
+            nodeIds.add(env.get("KAFKA_NODE_ID"));
+            clusterIds.add(env.get("CLUSTER_ID"));
+            assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                    .isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+            assertThat(env).as(broker)
+                    .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+                    .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
+                    .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2");
+        }
+        assertThat(nodeIds).containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(clusterIds).hasSize(1).doesNotContain("", "null");
+        ganakaServices().forEach((name, service) -> {
+            if (!name.equals("migrate")) {
+                GanakaConfig config = GanakaConfig.load(environment(service, SECRETS), false);
+                assertThat(config.kafkaReplicationFactor()).as("replication of %s", name).isEqualTo((short) 3);
+                assertThat(config.kafkaMinInsync()).as("min ISR of %s", name).isEqualTo(2);
+            }
+        });
     }
 
     @Test
@@ -174,17 +244,18 @@ class ComposeFilesTest {
     }
 
     @Test
-    void natsRunsJetStreamWithEveryWriteSyncedToDisk() throws IOException {
-        for (String file : List.of(COMPOSE, DEV)) {
-            assertThat(list(services(file).get("nats"), "command")).as(file).contains("-js");
-        }
+    void devNatsRunsJetStreamOfTheSameReleaseWithEveryWriteSyncedToDisk() throws IOException {
+        Map<String, Object> nats = services(DEV).get("nats");
+        assertThat(list(nats, "command")).contains("-js");
+        assertThat(natsRelease(String.valueOf(nats.get("image"))))
+                .isEqualTo(natsRelease(String.valueOf(services(COMPOSE).get("nats-1").get("image"))));
         assertThat(Files.readString(ComposeFiles.root().resolve("nats/nats.conf"))).contains("sync_interval: always");
     }
 
     @Test
     void devComposeHoldsOnlyTheInfrastructureOnThePortsTheDefaultsName() throws IOException {
         var services = services(DEV);
-        assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(INFRASTRUCTURE);
+        assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(DEV_INFRASTRUCTURE);
         GanakaConfig defaults = GanakaConfig.load(Map.of(), false, false);
         Map<String, Integer> expected = Map.of(
                 "postgres", URI.create(defaults.jdbcUrl().substring("jdbc:".length())).getPort(),
@@ -225,6 +296,22 @@ class ComposeFilesTest {
         }
         assertThat(config.metricsPort()).as("GANAKA_METRICS_PORT of %s", name).isPresent();
         return config.metricsPort().getAsInt();
+    }
+
+    /** The release numbers of a {@code nats:X.Y.Z[-variant]} image. */
+    private static List<Integer> natsRelease(String image) {
+        Matcher m = Pattern.compile("nats:(\\d+)\\.(\\d+)\\.(\\d+)(-[a-z0-9.]+)?").matcher(image);
+        assertThat(m.matches()).as("pinned NATS image %s", image).isTrue();
+        return List.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+
+    private static boolean atLeast(List<Integer> release, List<Integer> minimum) {
+        for (int i = 0; i < minimum.size(); i++) {
+            if (!release.get(i).equals(minimum.get(i))) {
+                return release.get(i) > minimum.get(i);
+            }
+        }
+        return true;
     }
 
     private static String condition(Map<String, Object> dependsOn, String service) {

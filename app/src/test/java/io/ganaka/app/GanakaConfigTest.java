@@ -66,6 +66,52 @@ class GanakaConfigTest {
     }
 
     @Test
+    void minInsyncReplicasDefaultToTwoOrTheReplicationAndMayNotExceedIt() {
+        assertThat(GanakaConfig.load(Map.of(), true).kafkaMinInsync()).isEqualTo(1);
+        assertThat(GanakaConfig.load(Map.of("GANAKA_KAFKA_REPLICATION", "3"), true).kafkaMinInsync()).isEqualTo(2);
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_KAFKA_MIN_INSYNC", "2"), true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("GANAKA_KAFKA_MIN_INSYNC (2) must not exceed GANAKA_KAFKA_REPLICATION (1)"));
+    }
+
+    @Test
+    void theEventStreamKeepsAWeekOnOneServerUnlessConfigured() {
+        EventStreamSettings defaults = GanakaConfig.load(Map.of(), true).eventStream();
+        assertThat(defaults).isEqualTo(EventStreamSettings.SINGLE_SERVER);
+        assertThat(defaults.maxAge()).isEqualTo(Duration.ofDays(7));
+        EventStreamSettings set = GanakaConfig.load(Map.of("GANAKA_NATS_REPLICAS", "3",
+                "GANAKA_STREAM_MAX_AGE_HOURS", "48", "GANAKA_STREAM_MAX_MB", "100"), true).eventStream();
+        assertThat(set).isEqualTo(new EventStreamSettings(3, Duration.ofHours(48), 100L << 20));
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_NATS_REPLICAS", "7"), true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("GANAKA_NATS_REPLICAS"));
+    }
+
+    @Test
+    void natsUrlMayListTheServersOfACluster() {
+        String cluster = "nats://n1:4222,nats://n2:4222,nats://n3:4222";
+        assertThat(GanakaConfig.load(Map.of("NATS_URL", cluster), true).natsUrl()).isEqualTo(cluster);
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("NATS_URL", "nats://n1:4222,http://n2:4222"), true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().contains("http://n2:4222"));
+    }
+
+    @Test
+    void loadLimitsHaveShortDefaultsAndAreBounded() {
+        LoadLimits limits = GanakaConfig.load(Map.of(), true).limits();
+        assertThat(limits.http()).isEqualTo(io.ganaka.api.HttpLimits.DEFAULTS);
+        assertThat(limits.publishTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(limits.dbConnectionTimeout()).isEqualTo(Duration.ofSeconds(2));
+        LoadLimits set = GanakaConfig.load(Map.of("GANAKA_HTTP_MAX_CONCURRENT", "10", "GANAKA_HTTP_MAX_QUEUED", "0",
+                "GANAKA_HTTP_QUEUE_WAIT_MS", "50", "GANAKA_PUBLISH_MAX_IN_FLIGHT", "1"), true).limits();
+        assertThat(set.http()).isEqualTo(new io.ganaka.api.HttpLimits(10, 0, Duration.ofMillis(50), 20_000));
+        assertThat(set.publishMaxInFlight()).isEqualTo(1);
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_DB_CONNECTION_TIMEOUT_MS", "100",
+                "GANAKA_HTTP_MAX_CONCURRENT", "0"), true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2));
+    }
+
+    @Test
     void theSinksSessionTimeoutDefaultsToKafkasAndIsBoundedByTheBrokersLimits() {
         assertThat(GanakaConfig.load(Map.of(), true).sinksSessionTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(GanakaConfig.load(Map.of("GANAKA_SINKS_SESSION_TIMEOUT_MS", "6000"), true).sinksSessionTimeout())

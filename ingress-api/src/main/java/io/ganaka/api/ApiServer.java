@@ -34,6 +34,7 @@ import io.ganaka.api.expenses.RedisVersionReservations;
 import io.ganaka.api.health.HealthHandlers;
 import io.ganaka.api.health.Readiness;
 import io.ganaka.api.http.AccessCheck;
+import io.ganaka.api.http.Admission;
 import io.ganaka.api.http.Cors;
 import io.ganaka.api.http.ErrorMapper;
 import io.ganaka.api.http.Idempotency;
@@ -88,9 +89,13 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -98,6 +103,9 @@ import redis.clients.jedis.UnifiedJedis;
  * collaborators belong to the caller, who closes them after this server.
  */
 public final class ApiServer implements AutoCloseable {
+
+    /** Four checks per {@code /ready} plus the process's own: a few probes at once at most. */
+    private static final int MAX_READINESS_THREADS = 32;
 
     private final Javalin app;
     private final ExecutorService readinessExecutor;
@@ -138,7 +146,7 @@ public final class ApiServer implements AutoCloseable {
         LiveHub hub = new LiveHub(parts.live(), s.naming(), Clock.systemUTC());
         // Imports left unfinished by a process that stopped are failed before this one takes new ones.
         imports.start();
-        ExecutorService readinessExecutor = Executors.newCachedThreadPool(daemonThreads());
+        ExecutorService readinessExecutor = readinessExecutor();
         WebhookSender webhookSender = new WebhookSender(webhookSettings.senderSettings());
         AbuseMetrics abuseMetrics = new AbuseMetrics();
         RedisSessionStore sessions = new RedisSessionStore(redis, s.naming().redisPrefix(), tokens.ttl());
@@ -181,6 +189,13 @@ public final class ApiServer implements AutoCloseable {
         LiveSocketMetrics.register(metrics, hub);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Bounded: threads, admitted requests, requests waiting for a slot and open connections. Jetty's job queue
+            // then holds at most a few jobs per connection and admitted request (Jetty warns against capping it).
+            config.jetty.threadPool = threadPool(s.http());
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new Admission(s.http()));
+                server.addBean(new NetworkConnectionLimit(s.http().maxConnections(), server));
+            });
             config.http.maxRequestSize = s.maxRequestBytes();
             // No per-connection header-field cache: by default Jetty matches cached values ignoring case (a bearer
             // token differing from an earlier one only in letter case would be read as the earlier one), and every
@@ -256,6 +271,19 @@ public final class ApiServer implements AutoCloseable {
         readinessExecutor.shutdownNow();
         imports.close();
         webhookSender.close();
+    }
+
+    /** Jetty's threads: one per admitted request plus spare ones for selectors and unlimited routes. */
+    private static QueuedThreadPool threadPool(HttpLimits limits) {
+        QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()), 60_000);
+        pool.setName("ganaka-http");
+        return pool;
+    }
+
+    /** Bounded: one thread per concurrent {@code /ready} check, refused (reported down) beyond that. */
+    private static ExecutorService readinessExecutor() {
+        return new ThreadPoolExecutor(0, MAX_READINESS_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemonThreads());
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

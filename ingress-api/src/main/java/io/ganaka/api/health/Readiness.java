@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -47,14 +49,23 @@ public final class Readiness {
     /** Each dependency's state, "up" or "down", in a stable order. */
     public Map<String, String> check() {
         Map<String, Future<Boolean>> pending = new LinkedHashMap<>();
-        pending.put("postgres", executor.submit(postgres()));
-        pending.put("redis", executor.submit(() -> "PONG".equalsIgnoreCase(redis.ping())));
-        pending.put("nats", executor.submit(publisher::isConnected));
-        new TreeMap<>(more).forEach((name, check) -> pending.put(name, executor.submit(check::answers)));
+        pending.put("postgres", submit(postgres()));
+        pending.put("redis", submit(() -> "PONG".equalsIgnoreCase(redis.ping())));
+        pending.put("nats", submit(publisher::isConnected));
+        new TreeMap<>(more).forEach((name, check) -> pending.put(name, submit(check::answers)));
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         Map<String, String> states = new LinkedHashMap<>();
         pending.forEach((name, future) -> states.put(name, await(name, future, deadline) ? "up" : "down"));
         return states;
+    }
+
+    /** Runs a check on the bounded executor; when its threads are all busy with hung checks, the check counts down. */
+    private Future<Boolean> submit(Callable<Boolean> check) {
+        try {
+            return executor.submit(check);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private Callable<Boolean> postgres() {

@@ -26,9 +26,11 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The one place where exceptions become HTTP answers: every failure leaves as {@code application/problem+json}
@@ -154,7 +156,7 @@ public final class ErrorMapper {
                     "Too many attempts; retry after " + seconds + " s.", instance),
                     Map.of("Retry-After", Long.toString(seconds)));
         }
-        if (e instanceof JedisConnectionException) {
+        if (e instanceof JedisConnectionException || isRedisPoolExhausted(e)) {
             // Sessions and limits live in Redis; without it we neither accept nor refuse a token, we ask to retry.
             LOG.warn("503 for {} (request {}): Redis unavailable: {}", instance, requestId, e.toString());
             return unavailable(instance, REDIS_RETRY_AFTER);
@@ -198,6 +200,11 @@ public final class ErrorMapper {
         return new ProblemResponse(Problem.of("service-unavailable", "Service Unavailable", 503,
                 "The service cannot take this request right now; retry after " + seconds + " s.", instance),
                 Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /** Every pooled Redis connection stayed busy for the pool's whole wait: Redis is slow, not the request wrong. */
+    private static boolean isRedisPoolExhausted(Exception e) {
+        return e instanceof JedisException && e.getCause() instanceof NoSuchElementException;
     }
 
     /** Pool timeouts and lost connections (SQLState class 08) are transient; everything else is a bug. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ganaka.api.errors.TooManyRequestsException;
 import java.time.Duration;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** The answers for rate limits and for Redis (sessions, limits) being unreachable. */
 class ErrorMapperThrottlingTest {
@@ -39,5 +41,21 @@ class ErrorMapperThrottlingTest {
         assertThat(response.problem().status()).isEqualTo(503);
         assertThat(response.headers()).containsKey("Retry-After");
         assertThat(response.problem().detail()).doesNotContain("Jedis").doesNotContain("refused");
+    }
+
+    @Test
+    void turnsARedisPoolWithNoFreeConnectionInTimeInto503() {
+        ProblemResponse response = mapper.toProblem(new JedisException("Could not get a resource from the pool",
+                new NoSuchElementException("Timeout waiting for idle object")), "/expenses", "req-1");
+
+        assertThat(response.problem().status()).isEqualTo(503);
+        assertThat(response.headers()).containsKey("Retry-After");
+    }
+
+    @Test
+    void anyOtherRedisFailureStaysAnUnexpected500() {
+        ProblemResponse response = mapper.toProblem(new JedisException("WRONGTYPE"), "/expenses", "req-1");
+
+        assertThat(response.problem().status()).isEqualTo(500);
     }
 }
