@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -54,7 +55,11 @@ final class SinkGroups implements AutoCloseable {
 
     /** The group ids of the sinks role that the broker knows. */
     Set<String> groups() throws ExecutionException, InterruptedException {
-        String prefix = naming.groupId("sinks-");
+        return groupsStartingWith(naming.groupId("sinks-"));
+    }
+
+    /** The group ids the broker knows that start with {@code prefix} (e.g. every streams application's). */
+    Set<String> groupsStartingWith(String prefix) throws ExecutionException, InterruptedException {
         Set<String> found = new TreeSet<>();
         for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
             if (group.groupId().startsWith(prefix)) {
@@ -100,6 +105,56 @@ final class SinkGroups implements AutoCloseable {
         return behind;
     }
 
+    /**
+     * {@link #behind()} for any groups (e.g. the streams applications' too), reading every partition in question at
+     * once: a partition is behind when a read-committed read from the lowest offset any of the groups committed on it
+     * still finds a record before its end. Fast enough to ask every half second while a fault test drains.
+     */
+    List<String> behind(Set<String> groupIds) throws ExecutionException, InterruptedException {
+        List<String> behind = new ArrayList<>();
+        Map<TopicPartition, Long> from = new HashMap<>();
+        Map<TopicPartition, Set<String>> readers = new HashMap<>();
+        for (ConsumerGroupDescription group : admin.describeConsumerGroups(groupIds).all().get().values()) {
+            Set<TopicPartition> assigned = new HashSet<>();
+            group.members().forEach(member -> assigned.addAll(member.assignment().topicPartitions()));
+            if (assigned.isEmpty()) {
+                behind.add(group.groupId() + " (no partitions assigned)");
+                continue;
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+            for (TopicPartition partition : assigned) {
+                OffsetAndMetadata offset = committed.get(partition);
+                from.merge(partition, offset == null ? 0 : offset.offset(), Math::min);
+                readers.computeIfAbsent(partition, p -> new TreeSet<>()).add(group.groupId());
+            }
+        }
+        if (from.isEmpty()) {
+            return behind;
+        }
+        reader.assign(from.keySet());
+        reader.seekToEnd(from.keySet());
+        Map<TopicPartition, Long> end = new HashMap<>();
+        from.keySet().forEach(p -> end.put(p, reader.position(p)));
+        Set<TopicPartition> open = new HashSet<>(from.keySet());
+        open.removeIf(p -> from.get(p) >= end.get(p));
+        reader.assign(open);
+        open.forEach(p -> reader.seek(p, from.get(p)));
+        // Markers and aborted records are skipped: a partition read to its end without a record is caught up.
+        for (int polls = 0; !open.isEmpty() && polls < 25; polls++) {
+            for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (open.contains(partition) && record.offset() < end.get(partition)) {
+                    behind.add(readers.get(partition) + " " + partition);
+                    open.remove(partition);
+                }
+            }
+            open.removeIf(p -> reader.position(p) >= end.get(p));
+        }
+        open.forEach(p -> behind.add(readers.get(p) + " " + p + " (not read to its end)"));
+        return behind;
+    }
+
     private boolean holdsRecordsFrom(TopicPartition partition, long from) {
         reader.assign(List.of(partition));
         reader.seekToEnd(List.of(partition));
@@ -116,6 +171,17 @@ final class SinkGroups implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The groups of {@code groupIds} that still have members (a paused process's stay until its session ends). */
+    Set<String> withMembers(Set<String> groupIds) throws ExecutionException, InterruptedException {
+        Set<String> found = new TreeSet<>();
+        admin.describeConsumerGroups(groupIds).all().get().forEach((id, group) -> {
+            if (!group.members().isEmpty()) {
+                found.add(id);
+            }
+        });
+        return found;
     }
 
     /** Deletes the given groups; their members must have left (the sinks closed). */

@@ -94,6 +94,18 @@ public final class RedisSessionStore implements SessionStore {
             return 0
             """;
 
+    /**
+     * Revoked: denied, retired by a newer generation, its user erased, or (fail closed) the session it names is no
+     * longer in Redis: signed out, expired, or lost with Redis's data, which would otherwise forget the denylist and
+     * the generations too and bring signed-out tokens back to life. Tokens without a session are not checked for one.
+     */
+    private static final String IS_REVOKED = """
+            if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[3]) == 1 then return 1 end
+            if tonumber(redis.call('GET', KEYS[2]) or '0') > tonumber(ARGV[2]) then return 1 end
+            if ARGV[1] ~= '' and redis.call('EXISTS', KEYS[4]) == 0 then return 1 end
+            return 0
+            """;
+
     private final UnifiedJedis jedis;
     private final String prefix;
     private final Duration familyTtl;
@@ -184,11 +196,13 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean isRevoked(Principal principal) {
-        // One round trip per request: denylist entry, current generation and erased marker together.
-        List<String> values = jedis.mget(prefix + "denied:" + principal.tokenId(),
-                generationKey(principal.userId()), erasedKey(principal.userId()));
-        long generation = values.get(1) == null ? 0 : Long.parseLong(values.get(1));
-        return values.get(0) != null || principal.generation() < generation || values.get(2) != null;
+        // One round trip per request: denylist entry, current generation, erased marker and the session itself.
+        Object revoked = jedis.eval(IS_REVOKED, List.of(prefix + "denied:" + principal.tokenId(),
+                        generationKey(principal.userId()), erasedKey(principal.userId()),
+                        prefix + "family:" + principal.sessionId()),
+                List.of(principal.sessionId() == null ? "" : principal.sessionId(),
+                        Long.toString(principal.generation())));
+        return Long.valueOf(1).equals(revoked);
     }
 
     /** The Redis key of a refresh token's record; public so that tests can check what is stored. */

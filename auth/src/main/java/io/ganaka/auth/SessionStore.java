@@ -33,7 +33,10 @@ public interface SessionStore {
     /** Ends every session and deletes every key holding the user's session data (for account deletion). */
     void endAllSessionsAndForget(String userId);
 
-    /** True when this verified access token was signed out, retired by a newer generation, or its user erased. */
+    /**
+     * True when this verified access token was signed out, retired by a newer generation, or its user erased, or when
+     * the session it names is no longer stored (fail closed: a store that lost its data refuses every token).
+     */
     boolean isRevoked(Principal principal);
 
     /** A started session: its family id (the {@code sid} of its access tokens), refresh token and generation. */

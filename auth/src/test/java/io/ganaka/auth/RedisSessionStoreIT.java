@@ -166,6 +166,31 @@ class RedisSessionStoreIT {
     }
 
     @Test
+    void anAccessTokenWhoseSessionRedisNoLongerHoldsIsRevoked() {
+        String user = user();
+        NewSession session = store.start(user);
+        Principal principal = principal(user, session);
+        assertThat(store.isRevoked(principal)).isFalse();
+
+        // As after a Redis restart without persistence: the session is gone, and with it the denylist and generation.
+        jedis.del(env.redisKeyPrefix() + "family:" + session.sessionId());
+
+        assertThat(store.isRevoked(principal)).as("fail closed").isTrue();
+    }
+
+    @Test
+    void endingASessionRevokesItsAccessTokensButNotThoseOfAnother() {
+        String user = user();
+        NewSession first = store.start(user);
+        NewSession second = store.start(user);
+
+        store.endSession(user, first.sessionId());
+
+        assertThat(store.isRevoked(principal(user, first))).isTrue();
+        assertThat(store.isRevoked(principal(user, second))).isFalse();
+    }
+
+    @Test
     void aDeniedAccessTokenIsRevokedUntilItExpires() {
         String user = user();
         Principal principal = principal(user, store.start(user));

@@ -95,6 +95,7 @@ class AuthSessionsIT {
     @Test
     void reusingARotatedRefreshTokenRevokesTheFamilyAndLogsASecurityEvent() throws Exception {
         JsonNode first = signIn(newUser());
+        String userId = me(first.get("accessToken").asText()).get("id").asText();
         String rotated = first.get("refreshToken").asText();
         JsonNode second = ApiClient.json(refresh(rotated));
         securityEvents.list.clear();
@@ -103,6 +104,8 @@ class AuthSessionsIT {
 
         assertProblem(reuse, 401);
         assertProblem(refresh(second.get("refreshToken").asText()), 401);
+        // The family's session is gone, so its access tokens stop at once too.
+        assertProblem(api.get("/auth/me", second.get("accessToken").asText()), 401);
         assertThat(securityEvents.list).anySatisfy(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
             assertThat(event.getFormattedMessage()).contains("event=refresh.reuse");
@@ -110,7 +113,6 @@ class AuthSessionsIT {
         assertThat(securityEvents.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
                 .doesNotContain(rotated).doesNotContain(second.get("refreshToken").asText())
                 .doesNotContain(second.get("accessToken").asText()));
-        String userId = me(first.get("accessToken").asText()).get("id").asText();
         assertThat(loggedOutScopes(userId)).contains("token-reuse");
     }
 

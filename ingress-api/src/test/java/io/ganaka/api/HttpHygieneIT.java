@@ -321,7 +321,8 @@ class HttpHygieneIT {
         RunningApi.User user = api.signedInUser();
         Naming streamless = new Naming(api.env.prefix() + "-nostream");
         try (ApiServer noStream = ApiServer.start(ApiDependencies.of(
-                new ApiSettings(0, streamless, Duration.ofSeconds(5), 16 * 1024), api.db,
+                // The API's own names (its sessions), publishing under a prefix that no stream stores.
+                new ApiSettings(0, api.naming, Duration.ofSeconds(5), 16 * 1024), api.db,
                 new JetStreamPublisher(api.nats, streamless, 8, Duration.ofSeconds(2)), api.redis, api.tokens,
                 new Argon2PasswordHasher(1, Duration.ofSeconds(5))))) {
             ApiClient other = new ApiClient(noStream.port());

@@ -115,12 +115,13 @@ final class RunningApi implements AutoCloseable {
     }
 
     /**
-     * Another server on this API's database and Redis whose prefix ({@code env.prefix() + suffix}) has no stream: a
-     * publish answers "no responders" instead of an ack, as when JetStream cannot store the event.
+     * Another server on this API's database, Redis and keys (so this API's sessions and tokens work on it) that
+     * publishes under a prefix ({@code env.prefix() + suffix}) with no stream: a publish answers "no responders"
+     * instead of an ack, as when JetStream cannot store the event.
      */
     ApiServer startStreamlessServer(String suffix, AbuseLimits limits) {
         Naming streamless = new Naming(env.prefix() + suffix);
-        return startServer(streamless, new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), limits);
+        return startServer(naming, new JetStreamPublisher(nats, streamless, 64, Duration.ofSeconds(2)), limits);
     }
 
     /** A fresh e-mail address, unique among the users of this API's naming prefix. */

@@ -43,15 +43,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     // Another process may take a port between FreePorts.next() and the bind; a fresh pair of ports fixes that.
     private static final int START_ATTEMPTS = 3;
 
-    private final KafkaRaftServer server;
     private final Path logDir;
     private final String bootstrapServers;
+    private final KafkaConfig config;
     private final AtomicBoolean closed = new AtomicBoolean();
+    // Replaced by startAgain(): a stopped KafkaRaftServer cannot be started a second time.
+    private KafkaRaftServer server;
+    private boolean running = true;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, String bootstrapServers, KafkaConfig config) {
         this.server = server;
         this.logDir = logDir;
         this.bootstrapServers = bootstrapServers;
+        this.config = config;
     }
 
     /**
@@ -86,15 +90,50 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return logDir;
     }
 
+    /**
+     * Stops the broker as a restart would (a controlled shutdown), keeping its directory, so that
+     * {@link #startAgain()} brings back the same broker with its topics, offsets and transactions: for fault tests.
+     */
+    public synchronized void stop() {
+        if (running && !closed.get()) {
+            server.shutdown();
+            server.awaitShutdown();
+            running = false;
+            LOG.info("Kafka broker at {} stopped (data kept in {})", bootstrapServers, logDir);
+        }
+    }
+
+    /** Starts the broker stopped by {@link #stop()} again, on the same ports and directory, and waits until it answers. */
+    public synchronized void startAgain() {
+        if (closed.get()) {
+            throw new IllegalStateException("the Kafka broker at " + bootstrapServers + " is closed");
+        }
+        if (running) {
+            return;
+        }
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        running = true;
+        try {
+            awaitReady(bootstrapServers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting the Kafka broker at " + bootstrapServers, e);
+        }
+        LOG.info("Kafka broker at {} started again", bootstrapServers);
+    }
+
     /** Stops the broker, waits until it has stopped, and deletes its directory. Safe to call more than once. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            if (running) {
+                server.shutdown();
+                server.awaitShutdown();
+            }
         } finally {
             deleteRecursively(logDir);
             LOG.info("Kafka broker at {} stopped ({} removed)", bootstrapServers, logDir);
@@ -114,7 +153,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             String bootstrap = HOST + ":" + brokerPort;
             awaitReady(bootstrap);
             LOG.info("Kafka broker ready at {} ({})", bootstrap, dir);
-            return new EmbeddedKafkaBroker(server, dir, bootstrap);
+            return new EmbeddedKafkaBroker(server, dir, bootstrap, config);
         } catch (RuntimeException | Error e) {
             stopQuietly(server);
             deleteRecursively(dir);
