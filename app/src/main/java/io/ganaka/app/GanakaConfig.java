@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * @param eventStream replicas and limits of the JetStream event stream ({@code GANAKA_NATS_REPLICAS},
  *     {@code GANAKA_STREAM_MAX_AGE_HOURS}, {@code GANAKA_STREAM_MAX_MB})
  * @param limits bounds and timeouts that turn overload into 503s (see {@link LoadLimits})
+ * @param bridgeAckWait how long JetStream waits for the bridge to acknowledge a message before redelivering it, as
+ *     after a bridge died holding it ({@code GANAKA_BRIDGE_ACK_WAIT_SECONDS})
  */
 public record GanakaConfig(
         boolean dev,
@@ -62,7 +64,8 @@ public record GanakaConfig(
         Duration sinksSessionTimeout,
         int kafkaMinInsync,
         EventStreamSettings eventStream,
-        LoadLimits limits) {
+        LoadLimits limits,
+        Duration bridgeAckWait) {
 
     public GanakaConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -81,7 +84,7 @@ public record GanakaConfig(
             "DATABASE_URL", "GANAKA_DB_POOL_SIZE", "REDIS_URL", "NATS_URL", "KAFKA_BOOTSTRAP_SERVERS",
             "GANAKA_KAFKA_PARTITIONS", "GANAKA_KAFKA_REPLICATION", "GANAKA_STREAMS_STANDBY_REPLICAS", "JWT_SECRET",
             "GANAKA_PREFIX", "GANAKA_HTTP_PORT", "GANAKA_METRICS_PORT", "CORS_ORIGINS", "GANAKA_STATE_DIR",
-            "GANAKA_WEBHOOKS_ALLOW_PRIVATE", "GANAKA_WS_PING_SECONDS", "GANAKA_SINKS_SESSION_TIMEOUT_MS", LogFormat.KEY,
+            "GANAKA_WEBHOOKS_ALLOW_PRIVATE", "GANAKA_WS_PING_SECONDS", "GANAKA_SINKS_SESSION_TIMEOUT_MS", "GANAKA_BRIDGE_ACK_WAIT_SECONDS", LogFormat.KEY,
             "GANAKA_KAFKA_MIN_INSYNC", "GANAKA_NATS_REPLICAS", "GANAKA_STREAM_MAX_AGE_HOURS", "GANAKA_STREAM_MAX_MB",
             "GANAKA_HTTP_MAX_CONCURRENT", "GANAKA_HTTP_MAX_QUEUED", "GANAKA_HTTP_QUEUE_WAIT_MS",
             "GANAKA_HTTP_MAX_CONNECTIONS",
@@ -147,6 +150,8 @@ public record GanakaConfig(
         // Within the broker's default group.min/max.session.timeout.ms; Kafka's own default otherwise.
         Duration sinksSessionTimeout = Duration.ofMillis(r.integer("GANAKA_SINKS_SESSION_TIMEOUT_MS",
                 (int) SinkSettings.DEFAULT_SESSION_TIMEOUT.toMillis(), 6_000, 1_800_000));
+        // Long enough for the bridge's Kafka producer to time out and retry inside it (BridgeSettings checks 5 s).
+        Duration bridgeAckWait = Duration.ofSeconds(r.integer("GANAKA_BRIDGE_ACK_WAIT_SECONDS", 60, 5, 3600));
         // Read by logback.xml itself; checked here so that a typo is one clear line rather than a silent console.
         r.string(LogFormat.KEY, null).filter(f -> !LogFormat.VALUES.contains(f)).ifPresent(f -> problems.add(
                 LogFormat.KEY + " must be one of " + String.join(", ", LogFormat.VALUES) + ", got '" + f + "'"));
@@ -157,7 +162,7 @@ public record GanakaConfig(
         return new GanakaConfig(dev, jdbcUrl, poolSize, redisUrl, natsUrl, kafka, partitions, (short) replication,
                 standbyReplicas,
                 secret, naming, port, metricsPort, corsOrigins, stateDir, topologies, webhooksAllowPrivate,
-                notifications, wsPingSeconds, sinksSessionTimeout, minInsync, eventStream, limits);
+                notifications, wsPingSeconds, sinksSessionTimeout, minInsync, eventStream, limits, bridgeAckWait);
     }
 
     private static EventStreamSettings eventStream(Reader r) {

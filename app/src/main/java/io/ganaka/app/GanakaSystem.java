@@ -129,7 +129,7 @@ public final class GanakaSystem implements AutoCloseable {
         if (roles.contains(Role.BRIDGE)) {
             Connection nats = remember(Connections.nats(config, "ganaka-bridge"));
             Bridge bridge = remember(
-                    Bridge.start(new BridgeSettings(config.naming(), kafka, 2_000, Duration.ofSeconds(60)), nats));
+                    Bridge.start(new BridgeSettings(config.naming(), kafka, 2_000, config.bridgeAckWait()), nats));
             metrics.addKafkaClient(new KafkaMetricSource(KafkaMetricSource.PRODUCER, "bridge", bridge::producerMetrics));
             metrics.registry().register(BridgeMetrics.of(bridge, BRIDGE_BACKLOG_INTERVAL));
             log.info("Role bridge started");

@@ -147,6 +147,8 @@ final class FaultSystem implements AutoCloseable {
         vars.put("GANAKA_STATE_DIR", streamsStateDir.toString());
         // The killed or paused process never leaves its groups: another takes over after this session.
         vars.put("GANAKA_SINKS_SESSION_TIMEOUT_MS", "6000");
+        // What a killed bridge held comes back after this rather than the default minute.
+        vars.put("GANAKA_BRIDGE_ACK_WAIT_SECONDS", "10");
         vars.put("SMTP_HOST", "127.0.0.1");
         vars.put("SMTP_PORT", Integer.toString(smtpProxy.port()));
         vars.put("GANAKA_NOTIFY_POLL_MS", "100");

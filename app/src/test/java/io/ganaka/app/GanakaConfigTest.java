@@ -122,6 +122,16 @@ class GanakaConfigTest {
     }
 
     @Test
+    void theBridgeAckWaitIsAMinuteUnlessSetAndNeverShorterThanTheBridgeAccepts() {
+        assertThat(GanakaConfig.load(Map.of(), true).bridgeAckWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(GanakaConfig.load(Map.of("GANAKA_BRIDGE_ACK_WAIT_SECONDS", "10"), true).bridgeAckWait())
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> GanakaConfig.load(Map.of("GANAKA_BRIDGE_ACK_WAIT_SECONDS", "4"), true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("GANAKA_BRIDGE_ACK_WAIT_SECONDS"));
+    }
+
+    @Test
     void theMetricsPortIsOffUnlessSet() {
         assertThat(GanakaConfig.load(Map.of(), true).metricsPort()).isEmpty();
         assertThat(GanakaConfig.load(Map.of("GANAKA_METRICS_PORT", " 9464 "), true).metricsPort()).hasValue(9464);
