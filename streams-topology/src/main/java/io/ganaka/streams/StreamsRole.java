@@ -1,10 +1,12 @@
 package io.ganaka.streams;
 
 import io.ganaka.schemas.Naming;
+import io.ganaka.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Metric;
@@ -27,10 +29,13 @@ public final class StreamsRole implements AutoCloseable {
     private final List<KafkaStreams> clients;
     /** The display name of each client, in the order of {@link #clients}. */
     private final List<String> names;
+    /** Where every client's unreadable or unprocessable records go; closed after the clients. */
+    private final StreamsDeadLetters deadLetters;
 
-    private StreamsRole(List<KafkaStreams> clients, List<String> names) {
+    private StreamsRole(List<KafkaStreams> clients, List<String> names, StreamsDeadLetters deadLetters) {
         this.clients = List.copyOf(clients);
         this.names = List.copyOf(names);
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -55,23 +60,29 @@ public final class StreamsRole implements AutoCloseable {
 
     static StreamsRole start(StreamsSettings settings, List<StreamsApp> apps, Duration timeout) {
         List<KafkaStreams> started = new ArrayList<>();
+        StreamsDeadLetters deadLetters =
+                StreamsDeadLetters.connect(settings.bootstrapServers(), settings.naming().topic(Topic.DLQ));
         try {
             for (StreamsApp app : apps) {
-                started.add(startClient(settings, app, timeout));
+                started.add(startClient(settings, app, timeout, deadLetters));
             }
         } catch (RuntimeException e) {
             // Downstream first, as close() does, so nothing reads what an already stopped client left half-written.
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeClient(started.get(i));
             }
+            deadLetters.close();
             throw e;
         }
-        return new StreamsRole(started, apps.stream().map(StreamsApp::displayName).toList());
+        return new StreamsRole(started, apps.stream().map(StreamsApp::displayName).toList(), deadLetters);
     }
 
-    private static KafkaStreams startClient(StreamsSettings settings, StreamsApp app, Duration timeout) {
+    private static KafkaStreams startClient(StreamsSettings settings, StreamsApp app, Duration timeout,
+                                            StreamsDeadLetters deadLetters) {
         String applicationId = settings.applicationId(app.suffix());
-        KafkaStreams streams = new KafkaStreams(app.topology(), settings.toProperties(app.suffix()));
+        Properties properties = settings.toProperties(app.suffix());
+        properties.put(DeadLetterHandler.DEAD_LETTERS_CONFIG, deadLetters);
+        KafkaStreams streams = new KafkaStreams(app.topology(), properties);
         CountDownLatch settled = new CountDownLatch(1);
         streams.setStateListener((newState, oldState) -> {
             LOG.info("Kafka Streams {}: {} -> {}", applicationId, oldState, newState);
@@ -123,6 +134,7 @@ public final class StreamsRole implements AutoCloseable {
         for (int i = clients.size() - 1; i >= 0; i--) {
             closeClient(clients.get(i));
         }
+        deadLetters.close();
     }
 
     private static void closeClient(KafkaStreams streams) {

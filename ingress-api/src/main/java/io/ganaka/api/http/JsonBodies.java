@@ -46,7 +46,16 @@ public final class JsonBodies {
             throw new UnsupportedMediaTypeException(contentType);
         }
         // bodyAsBytes enforces the configured maximum request size (413).
-        byte[] body = ctx.bodyAsBytes();
+        return parse(ctx.bodyAsBytes());
+    }
+
+    /**
+     * Parses a body already read: exactly one JSON value without server-owned fields.
+     *
+     * @throws MalformedRequestException when it is empty or not JSON
+     * @throws ValidationException       when it sends a server-owned field
+     */
+    public static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw new MalformedRequestException("request body is empty");
         }

@@ -17,6 +17,15 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class ServerErrors extends ErrorHandler {
 
+    /**
+     * Every method gets its problem: Jetty's default writes a body only for GET, POST and HEAD, so a PUT or DELETE it
+     * refused (a 431 for headers too large, a 400 for an undecodable path) went out with no body and no media type.
+     */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws JsonProcessingException {

@@ -135,7 +135,9 @@ public record ImportOptions(ImportFormat format, Map<ImportField, String> column
         try {
             strictFormatter(pattern);
             return pattern;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ClassCastException e) {
+            // ClassCastException: the JDK's pattern parser fails so on a padded field followed by an adjacent value
+            // ("pdMM"), a pattern it should refuse as invalid.
             return reject(errors, "dateFormat", "must be a date pattern such as dd.MM.yyyy");
         }
     }

@@ -1,5 +1,6 @@
 package io.ganaka.api.imports;
 
+import io.ganaka.api.errors.ValidationException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,18 @@ public final class RowSources {
 
     private RowSources() {}
 
+    /** @throws ValidationException when the head of the file shows it cannot be imported (a 400 at upload) */
     public static RowSource open(ImportFormat format, InputStream in, ImportOptions options) {
-        return switch (format) {
-            case CSV -> new CsvRowSource(in, options);
-            case OFX -> new OfxRowSource(in, options);
-            case QIF -> new QifRowSource(in, options);
-        };
+        try {
+            return switch (format) {
+                case CSV -> new CsvRowSource(in, options);
+                case OFX -> new OfxRowSource(in, options);
+                case QIF -> new QifRowSource(in, options);
+            };
+        } catch (MalformedFileException e) {
+            // Broken already in its head (an OFX file ending inside a tag before <OFX>): the upload's fault, not a 500.
+            throw new ValidationException("file", "is malformed: " + e.getMessage());
+        }
     }
 
     public static RowSource open(ImportFormat format, Path file, ImportOptions options) {

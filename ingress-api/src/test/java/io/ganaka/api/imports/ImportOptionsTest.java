@@ -49,6 +49,15 @@ class ImportOptionsTest {
                                 "options.amountSign", "options.charset")));
     }
 
+    /** Found by ImportParsersFuzzTest: the JDK threw a ClassCastException on this pattern, a 500 at upload. */
+    @Test
+    void aDatePatternTheJdkCannotBuildIsAFieldError() throws Exception {
+        assertThatThrownBy(() -> ImportOptions.from(Json.MAPPER.readTree("{\"dateFormat\":\"pdMM\"}")))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(FieldError::field)
+                        .containsExactly("options.dateFormat"));
+    }
+
     @Test
     void optionsMustBeAnObject() throws Exception {
         assertThatThrownBy(() -> ImportOptions.from(Json.MAPPER.readTree("[1]")))

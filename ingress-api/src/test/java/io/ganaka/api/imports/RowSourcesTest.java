@@ -305,6 +305,15 @@ class RowSourcesTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Found by ImportParsersFuzzTest: this threw MalformedFileException out of the upload, a 500. */
+    @Test
+    void anOfxFileEndingInsideATagBeforeItsOfxElementIsRefusedAtUpload() {
+        assertThatThrownBy(() -> RowSources.open(ImportFormat.OFX,
+                new ByteArrayInputStream(bytes("OFXHEADER:100\n<BANKMSGSRSV1")), EUR))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("ends inside a tag");
+    }
+
     private static ImportOptions options(String json) throws Exception {
         JsonNode node = Json.MAPPER.readTree(json);
         return ImportOptions.from(node);
