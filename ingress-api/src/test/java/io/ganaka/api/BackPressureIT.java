@@ -9,12 +9,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.ganaka.api.RunningApi.User;
 import io.ganaka.api.events.EventPublisher;
 import io.ganaka.api.events.JetStreamPublisher;
+import io.ganaka.testkit.TcpProxy;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -124,15 +126,17 @@ class BackPressureIT {
     @Test
     void withRedisGoneATokenIsNeitherAcceptedNorRefusedButAnswered503() throws Exception {
         User user = running.signedInUser();
-        try (PrivateServer redisServer = PrivateServer.redis();
-             UnifiedJedis redis = redisAt(redisServer.port());
+        URI shared = URI.create(running.env.redisUrl());
+        // The user's session lives in the shared Redis: the API reaches it through a proxy the test then cuts.
+        try (TcpProxy redisProxy = TcpProxy.start(shared.getHost(), shared.getPort());
+             UnifiedJedis redis = redisAt(redisProxy.port());
              ApiServer server = ApiServer.start(ApiDependencies.of(running.settings(running.naming), running.db,
                      publisher(running.nats, 64, Duration.ofSeconds(5)), redis, running.tokens, running.hasher)
                      .withLimits(TestLimits.GENEROUS))) {
             ApiClient client = new ApiClient(server.port());
             assertThat(client.get("/auth/me", user.token()).statusCode()).isEqualTo(200);
 
-            redisServer.kill();
+            redisProxy.cut();
             HttpResponse<String> response = client.get("/auth/me", user.token());
 
             // Fail closed: the session check could not run, so the token is not accepted (and not called invalid).

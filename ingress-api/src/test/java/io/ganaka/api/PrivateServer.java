@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A NATS or Redis server of a test's own, run as a child process on a free port, so that a test can kill or freeze
+ * A NATS server of a test's own, run as a child process on a free port, so that a test can kill or freeze
  * it without touching the machine's shared services. {@link #close()} kills it and removes its files.
  */
 @SuppressWarnings("try") // close() passes on the InterruptedException of waiting for the process to end
@@ -39,14 +39,6 @@ final class PrivateServer implements AutoCloseable {
         Path dir = Files.createTempDirectory("ganaka-nats-");
         return new PrivateServer(List.of("/usr/sbin/nats-server", "-a", "127.0.0.1", "-p", String.valueOf(port), "-js",
                 "-sd", dir.resolve("js").toString()), port, dir);
-    }
-
-    /** redis-server keeping nothing on disk. */
-    static PrivateServer redis() throws IOException {
-        int port = FreePorts.next();
-        Path dir = Files.createTempDirectory("ganaka-redis-");
-        return new PrivateServer(List.of("/usr/bin/redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--save", "", "--appendonly", "no", "--dir", dir.toString()), port, dir);
     }
 
     int port() {
