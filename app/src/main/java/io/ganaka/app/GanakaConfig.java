@@ -169,9 +169,10 @@ public record GanakaConfig(
         EventStreamSettings d = EventStreamSettings.SINGLE_SERVER;
         int replicas = r.integer("GANAKA_NATS_REPLICAS", d.replicas(), 1, 5);
         int maxAgeHours = r.integer("GANAKA_STREAM_MAX_AGE_HOURS", (int) d.maxAge().toHours(), 1, 87_600);
-        int maxMb = r.integer("GANAKA_STREAM_MAX_MB", (int) (d.maxBytes() >> 20), 1, 100_000_000);
+        // Unset: no byte limit (see EventStreamSettings for why a byte limit must be sized to the max age).
+        OptionalInt maxMb = r.optionalInteger("GANAKA_STREAM_MAX_MB", 1, 100_000_000);
         return new EventStreamSettings(Math.max(1, Math.min(5, replicas)), Duration.ofHours(Math.max(1, maxAgeHours)),
-                Math.max(1, maxMb) * (1L << 20));
+                maxMb.isPresent() ? Math.max(1, maxMb.getAsInt()) * (1L << 20) : d.maxBytes());
     }
 
     private static LoadLimits loadLimits(Reader r) {

@@ -59,8 +59,8 @@ public final class Provisioning {
                 throw e;
             }
             jsm.addStream(eventStream(StreamConfiguration.builder(), naming, settings));
-            log.info("Created JetStream stream {} on {} ({} replicas, max age {}, max {} MiB)", naming.streamName(),
-                    naming.eventSubjects(), settings.replicas(), settings.maxAge(), settings.maxBytes() >> 20);
+            log.info("Created JetStream stream {} on {} ({} replicas, max age {}, max {})", naming.streamName(),
+                    naming.eventSubjects(), settings.replicas(), settings.maxAge(), describeBytes(settings));
             return;
         }
         StreamConfiguration current = info.getConfiguration();
@@ -71,9 +71,14 @@ public final class Provisioning {
         if (current.getReplicas() != settings.replicas() || !settings.maxAge().equals(current.getMaxAge())
                 || current.getMaxBytes() != settings.maxBytes() || current.getDiscardPolicy() != DiscardPolicy.New) {
             jsm.updateStream(eventStream(StreamConfiguration.builder(current), naming, settings));
-            log.info("Updated JetStream stream {}: {} replicas, max age {}, max {} MiB, discard new",
-                    naming.streamName(), settings.replicas(), settings.maxAge(), settings.maxBytes() >> 20);
+            log.info("Updated JetStream stream {}: {} replicas, max age {}, max {}, discard new",
+                    naming.streamName(), settings.replicas(), settings.maxAge(), describeBytes(settings));
         }
+    }
+
+    private static String describeBytes(EventStreamSettings settings) {
+        return settings.maxBytes() == EventStreamSettings.UNLIMITED_BYTES ? "no byte limit"
+                : (settings.maxBytes() >> 20) + " MiB";
     }
 
     private static StreamConfiguration eventStream(StreamConfiguration.Builder builder, Naming naming,

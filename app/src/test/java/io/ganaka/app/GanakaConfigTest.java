@@ -79,6 +79,7 @@ class GanakaConfigTest {
         EventStreamSettings defaults = GanakaConfig.load(Map.of(), true).eventStream();
         assertThat(defaults).isEqualTo(EventStreamSettings.SINGLE_SERVER);
         assertThat(defaults.maxAge()).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.maxBytes()).isEqualTo(EventStreamSettings.UNLIMITED_BYTES);
         EventStreamSettings set = GanakaConfig.load(Map.of("GANAKA_NATS_REPLICAS", "3",
                 "GANAKA_STREAM_MAX_AGE_HOURS", "48", "GANAKA_STREAM_MAX_MB", "100"), true).eventStream();
         assertThat(set).isEqualTo(new EventStreamSettings(3, Duration.ofHours(48), 100L << 20));
