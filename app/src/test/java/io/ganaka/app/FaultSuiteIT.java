@@ -47,9 +47,13 @@ class FaultSuiteIT {
     /** How big and how long: the short form for every build, the long form by hand. */
     record Form(String name, int users, int rate, int warmSeconds, int afterSeconds, int outageSeconds, int rounds) {
         static Form fromSystem() {
-            return "long".equals(System.getProperty("ganaka.faults"))
+            Form form = "long".equals(System.getProperty("ganaka.faults"))
                     ? new Form("long", 20, 200, 10, 10, 30, 3)
                     : new Form("short", 4, 50, 2, 2, 5, 1);
+            // -Dganaka.faults.rounds=N runs a form with another number of rounds.
+            int rounds = Integer.getInteger("ganaka.faults.rounds", form.rounds());
+            return new Form(form.name(), form.users(), form.rate(), form.warmSeconds(), form.afterSeconds(),
+                    form.outageSeconds(), Math.max(1, rounds));
         }
     }
 
