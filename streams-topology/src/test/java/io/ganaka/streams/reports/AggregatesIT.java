@@ -196,7 +196,9 @@ class AggregatesIT {
             List<TopicPartition> partitions = new ArrayList<>();
             for (Topic topic : List.of(Topic.REPORTS_MONTHLY, Topic.REPORTS_CATEGORIES, Topic.REPORTS_SUMMARY)) {
                 String name = naming.topic(topic);
-                consumer.partitionsFor(name, Duration.ofSeconds(30))
+                // Just created: until the broker's metadata has them, partitionsFor answers with no partitions.
+                await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
+                        .until(() -> consumer.partitionsFor(name, Duration.ofSeconds(5)), found -> !found.isEmpty())
                         .forEach(info -> partitions.add(new TopicPartition(name, info.partition())));
             }
             consumer.assign(partitions);
