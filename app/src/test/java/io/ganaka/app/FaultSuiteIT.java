@@ -48,7 +48,8 @@ class FaultSuiteIT {
     record Form(String name, int users, int rate, int warmSeconds, int afterSeconds, int outageSeconds, int rounds) {
         static Form fromSystem() {
             Form form = "long".equals(System.getProperty("ganaka.faults"))
-                    ? new Form("long", 20, 200, 10, 10, 30, 3)
+                    // 10 users: the API registers at most 10 accounts an hour from one address, and the suite is one.
+                    ? new Form("long", 10, 200, 10, 10, 30, 3)
                     : new Form("short", 4, 50, 2, 2, 5, 1);
             // -Dganaka.faults.rounds=N runs a form with another number of rounds.
             int rounds = Integer.getInteger("ganaka.faults.rounds", form.rounds());
