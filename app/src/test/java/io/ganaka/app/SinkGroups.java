@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -82,27 +81,7 @@ final class SinkGroups implements AutoCloseable {
      * behind only where a read-committed read from its committed offset still finds a record.
      */
     List<String> behind() throws ExecutionException, InterruptedException {
-        List<String> behind = new ArrayList<>();
-        Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(groups()).all().get();
-        for (ConsumerGroupDescription group : described.values()) {
-            Set<TopicPartition> assigned = new HashSet<>();
-            for (MemberDescription member : group.members()) {
-                assigned.addAll(member.assignment().topicPartitions());
-            }
-            if (assigned.isEmpty()) {
-                behind.add(group.groupId() + " (no partitions assigned)");
-                continue;
-            }
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
-            for (TopicPartition partition : assigned) {
-                OffsetAndMetadata offset = committed.get(partition);
-                if (holdsRecordsFrom(partition, offset == null ? 0 : offset.offset())) {
-                    behind.add(group.groupId() + " " + partition);
-                }
-            }
-        }
-        return behind;
+        return behind(groups());
     }
 
     /**
@@ -153,24 +132,6 @@ final class SinkGroups implements AutoCloseable {
         }
         open.forEach(p -> behind.add(readers.get(p) + " " + p + " (not read to its end)"));
         return behind;
-    }
-
-    private boolean holdsRecordsFrom(TopicPartition partition, long from) {
-        reader.assign(List.of(partition));
-        reader.seekToEnd(List.of(partition));
-        long end = reader.position(partition);
-        if (from >= end) {
-            return false;
-        }
-        reader.seek(partition, from);
-        // Markers and aborted records are skipped: a read that reaches the end without a record finds nothing left.
-        // (A read-committed end is the last stable offset, so no open transaction can hold the read up.)
-        for (int polls = 0; reader.position(partition) < end; polls++) {
-            if (polls == 25 || !reader.poll(Duration.ofMillis(200)).isEmpty()) {
-                return true; // a record, or a read that did not get there: not known to be caught up
-            }
-        }
-        return false;
     }
 
     /** The groups of {@code groupIds} that still have members (a paused process's stay until its session ends). */
