@@ -67,6 +67,7 @@ import io.ganaka.api.rules.RuleHandlers;
 import io.ganaka.api.rules.RuleRepository;
 import io.ganaka.api.rules.RuleService;
 import io.ganaka.api.rules.UncategorizedExpenses;
+import io.ganaka.api.users.StoredSessionsEnder;
 import io.ganaka.api.users.UserHandlers;
 import io.ganaka.api.users.UserRepository;
 import io.ganaka.api.users.UserService;
@@ -166,8 +167,8 @@ public final class ApiServer implements AutoCloseable {
                 new AccessCheck(tokens, sessions),
                 new ErrorMapper(),
                 new DashboardPage(),
-                new UserHandlers(new UserService(new UserRepository(db),
-                        sessions::endAllSessionsAndForget, publisher, s.publishTimeout())),
+                new UserHandlers(new UserService(new UserRepository(db), new StoredSessionsEnder(sessions),
+                        publisher, s.publishTimeout())),
                 new Cors(s.corsOrigins()),
                 new Idempotency(parts.idempotency(), importSettings.maxUploadBytes()),
                 new CategoryHandlers(new CategoryService(new CategoryRepository(db), new CategoryRemovals(db),

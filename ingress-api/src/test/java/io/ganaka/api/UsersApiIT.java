@@ -222,6 +222,10 @@ class UsersApiIT {
         // event is stored), so ada's token no longer works.
         assertThat(count("SELECT count(*) FROM users WHERE id = ?::uuid AND display_name IS NULL", ada.id()))
                 .as("profile unchanged").isEqualTo(1);
+        assertThat(api.get("/auth/me", ada.token()).statusCode()).as("signed out").isEqualTo(401);
+        // Nothing locks the account out: ada signs in again and her new session works.
+        User again = running.logIn(ada.email());
+        assertThat(api.get("/users/" + ada.id(), again.token()).statusCode()).isEqualTo(200);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -55,20 +55,30 @@ public final class UserService {
     }
 
     /**
-     * Deletes the account: the {@code users} row (with what cascades from it), every session, then user.deleted, whose
-     * consumers erase the projections. If the event cannot be stored, the row stays and the call fails with 503.
+     * Deletes the account: every session is ended, user.deleted (whose consumers erase the projections) is stored,
+     * the {@code users} row (with what cascades from it) is deleted, and then the user is forgotten by the session
+     * store. If the event cannot be stored, the row stays and the call fails with 503; the user has been signed out
+     * but may sign in again (nothing that would lock the account out is written before the row is gone).
      */
     public void delete(Principal caller, String id, String correlationId) throws SQLException {
         UUID target = accessible(caller, id, true);
-        String initiatedBy = target.toString().equals(caller.userId()) ? "self" : "admin";
+        String userId = target.toString();
+        String initiatedBy = userId.equals(caller.userId()) ? "self" : "admin";
         boolean deleted = users.delete(target, () -> {
-            sessions.endAllSessions(target.toString());
-            awaitDurable(Event.create(target.toString(), correlationId, new UserDeleted(initiatedBy)));
+            sessions.endAllSessions(userId);
+            awaitDurable(Event.create(userId, correlationId, new UserDeleted(initiatedBy)));
         });
         if (!deleted) {
             throw notFound(id);
         }
         LOG.info("security: account {} deleted by {} ({})", target, caller.userId(), initiatedBy);
+        try {
+            sessions.forget(userId);
+        } catch (RuntimeException e) {
+            // The account is gone and its tokens were retired before; only a session begun during the deletion could
+            // still run until its access token expires. Its keys expire by themselves.
+            LOG.error("security: sessions of deleted account {} could not be forgotten: {}", target, e.toString());
+        }
     }
 
     /** The target id when the caller may act on it: themselves, or anyone for an admin where allowed. */
