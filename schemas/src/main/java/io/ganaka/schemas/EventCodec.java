@@ -20,7 +20,10 @@ public final class EventCodec {
         }
     }
 
-    /** @throws EventDecodingException when the bytes are not a well-formed event of a known type */
+    /**
+     * @throws EventDecodingException when the bytes are not a well-formed event of a known type, or its data lacks a
+     *     field its JSON Schema requires
+     */
     public static Event decode(byte[] bytes) {
         if (bytes == null) {
             throw new EventDecodingException("null event body");
@@ -37,6 +40,7 @@ public final class EventCodec {
             if (data == null || !data.isObject()) {
                 throw new EventDecodingException("event " + typeName + " has no data object");
             }
+            RequiredFields.check(type, data);
             EventPayload payload = Json.MAPPER.treeToValue(data, type.payloadType());
             JsonNode version = envelope.get("schemaVersion");
             JsonNode correlation = envelope.get("correlationId");

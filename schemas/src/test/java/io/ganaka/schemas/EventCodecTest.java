@@ -52,6 +52,52 @@ class EventCodecTest {
     }
 
     @Test
+    void rejectsAnEventWhoseDataLacksOrNullsAFieldItsSchemaRequires() {
+        String missing = expenseAdded("\"expenseId\":\"x1\",\"expenseVersion\":1,\"currency\":\"EUR\","
+                + "\"description\":\"gum\",\"occurredAt\":\"2026-01-01T00:00:00Z\"");
+        String nulled = expenseAdded("\"expenseId\":\"x1\",\"expenseVersion\":1,\"amount\":null,"
+                + "\"currency\":\"EUR\",\"description\":\"gum\",\"occurredAt\":\"2026-01-01T00:00:00Z\"");
+
+        for (String json : List.of(missing, nulled, expenseAdded(""))) {
+            assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(EventDecodingException.class)
+                    .hasMessageContaining("event expense.added lacks its required field '");
+        }
+        assertThatThrownBy(() -> EventCodec.decode(missing.getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("event expense.added lacks its required field 'amount'");
+    }
+
+    @Test
+    void acceptsAnEventWithoutItsOptionalFields() {
+        String json = expenseAdded("\"expenseId\":\"x1\",\"expenseVersion\":1,\"amount\":\"2.50\","
+                + "\"currency\":\"EUR\",\"description\":\"gum\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
+                + "\"merchant\":null");
+
+        var added = (EventPayload.ExpenseAdded) EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)).data();
+
+        assertThat(added.merchant()).isNull();
+        assertThat(added.categoryId()).isNull();
+        assertThat(added.tags()).isEmpty();
+    }
+
+    @Test
+    void everyEventTypeRefusesDataWithoutItsRequiredFields() {
+        for (EventType type : EventType.values()) {
+            // Each type has a schema to read its required fields from; decoding a type without one would fail first.
+            String json = "{\"id\":\"e1\",\"type\":\"" + type.wireName() + "\",\"occurredAt\":"
+                    + "\"2026-01-01T00:00:00Z\",\"userId\":\"u1\",\"data\":{}}";
+            assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                    .as(type.wireName())
+                    .hasMessageStartingWith("event " + type.wireName() + " lacks its required field");
+        }
+    }
+
+    private static String expenseAdded(String data) {
+        return "{\"id\":\"e1\",\"type\":\"expense.added\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
+                + "\"userId\":\"u1\",\"data\":{" + data + "}}";
+    }
+
+    @Test
     void rejectsEnvelopeWhoseTypeDisagreesWithPayload() {
         assertThatThrownBy(() -> new Event("e1", "user.registered", 1, Instant.now(), "u1", null,
                         new EventPayload.UserLoggedIn("password")))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload;
+import io.ganaka.schemas.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ class AcceptedExpensesTest {
     void remembersTheTimeZoneInForceWhenEachVersionWasAccepted() {
         UUID other = UUID.randomUUID();
         AcceptedExpenses fold = fold(registered("Asia/Kolkata"), add(EXPENSE, 1, "10.00"),
-                Event.create(USER.toString(), "c", new EventPayload.UserUpdated("D", "America/New_York", null)),
+                Event.create(USER.toString(), "c", new EventPayload.UserUpdated("D", "America/New_York", Json.MAPPER.createObjectNode())),
                 add(other, 1, "3.00"));
 
         Map<UUID, ExpectedExpense> expenses = fold.of(USER);

@@ -7,6 +7,7 @@ import io.ganaka.schemas.EventPayload.ExpenseDeleted;
 import io.ganaka.schemas.EventPayload.ExpenseUpdated;
 import io.ganaka.schemas.EventPayload.UserRegistered;
 import io.ganaka.schemas.EventPayload.UserUpdated;
+import io.ganaka.schemas.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,6 @@ final class ExpenseEvents {
     }
 
     static Event timezoneChanged(String userId, String timezone) {
-        return Event.create(userId, "test", new UserUpdated("Test", timezone, null));
+        return Event.create(userId, "test", new UserUpdated("Test", timezone, Json.MAPPER.createObjectNode()));
     }
 }

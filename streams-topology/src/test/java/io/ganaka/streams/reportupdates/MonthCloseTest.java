@@ -10,6 +10,7 @@ import io.ganaka.schemas.EventPayload.ReportUpdated;
 import io.ganaka.schemas.EventPayload.UserDeleted;
 import io.ganaka.schemas.EventPayload.UserRegistered;
 import io.ganaka.schemas.EventPayload.UserUpdated;
+import io.ganaka.schemas.Json;
 import io.ganaka.schemas.JsonSerde;
 import io.ganaka.schemas.MonthlyTotal;
 import java.math.BigDecimal;
@@ -238,7 +239,7 @@ class MonthCloseTest {
         start(MID_MARCH);
         topology.send(registered(user, "Asia/Kolkata"));
         topology.send(monthly(user, 3, "EUR", "10.00", 1));
-        topology.send(Event.create(user, "corr", new UserUpdated("A", "America/New_York", null)));
+        topology.send(Event.create(user, "corr", new UserUpdated("A", "America/New_York", Json.MAPPER.createObjectNode())));
 
         topology.clockAt(Instant.parse("2026-04-01T00:10:00Z"));
         assertThat(topology.monthClosed()).isEmpty();
