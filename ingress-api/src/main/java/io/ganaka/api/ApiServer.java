@@ -194,7 +194,7 @@ public final class ApiServer implements AutoCloseable {
             // then holds at most a few jobs per connection and admitted request (Jetty warns against capping it).
             config.jetty.threadPool = threadPool(s.http());
             config.jetty.modifyServer(server -> {
-                server.setHandler(new Admission(s.http()));
+                server.setHandler(new Admission(s.http(), requestMetrics::shed));
                 server.addBean(new NetworkConnectionLimit(s.http().maxConnections(), server));
             });
             config.http.maxRequestSize = s.maxRequestBytes();

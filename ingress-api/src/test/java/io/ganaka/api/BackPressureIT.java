@@ -167,6 +167,9 @@ class BackPressureIT {
                 assertShed(second);
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(held.isValid(1)).isTrue();
+                assertThat(client.get("/metrics", null).body()).as("shed requests are counted")
+                        .contains("http_server_requests_shed_total{method=\"GET\"} 1.0")
+                        .contains("http_server_requests_shed_total{method=\"POST\"} 0.0");
             }
             assertThat(first.get().statusCode()).as(first.get().body()).isEqualTo(200);
         }

@@ -6,6 +6,7 @@ import io.ganaka.schemas.EventIds;
 import io.ganaka.schemas.Json;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -22,7 +23,11 @@ public final class Admission extends QoSHandler {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-    public Admission(HttpLimits limits) {
+    private final Consumer<String> onShed;
+
+    /** @param onShed told the method of every request shed (for the metrics) */
+    public Admission(HttpLimits limits, Consumer<String> onShed) {
+        this.onShed = onShed;
         setMaxRequestCount(limits.maxConcurrent());
         setMaxSuspendedRequestCount(limits.maxQueued());
         setMaxSuspend(limits.queueWait());
@@ -41,7 +46,8 @@ public final class Admission extends QoSHandler {
         shed(request, response, callback);
     }
 
-    private static void shed(Request request, Response response, Callback callback) {
+    private void shed(Request request, Response response, Callback callback) {
+        onShed.accept(request.getMethod());
         String requestId = EventIds.newId();
         Problem problem = Problem.of("service-unavailable", "Service Unavailable", 503,
                 "The service cannot take this request right now; retry after " + RETRY_AFTER.toSeconds() + " s.",

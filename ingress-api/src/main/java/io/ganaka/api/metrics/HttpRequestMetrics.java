@@ -2,6 +2,7 @@ package io.ganaka.api.metrics;
 
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -11,6 +12,7 @@ import java.util.Set;
  * The duration of every HTTP request by method, route template and status, recorded when Javalin logs the request.
  * The route is the template ({@code /expenses/{id}}), never the raw path, so ids cannot multiply the series; a request
  * that matched no route counts as {@code unmatched}, and a method outside the standard ones as {@code OTHER}.
+ * Requests the admission control sheds never reach Javalin; they are counted apart, by method.
  */
 public final class HttpRequestMetrics {
 
@@ -19,6 +21,7 @@ public final class HttpRequestMetrics {
             Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final Histogram duration;
+    private final Counter shed;
 
     public HttpRequestMetrics(PrometheusRegistry registry) {
         duration = Histogram.builder()
@@ -28,6 +31,21 @@ public final class HttpRequestMetrics {
                 .labelNames("method", "route", "status")
                 .classicOnly()
                 .register(registry);
+        shed = Counter.builder()
+                .name("http_server_requests_shed_total")
+                .help("Requests answered 503 by the admission control: no slot free and the queue full, or the wait for"
+                        + " a slot expired")
+                .labelNames("method")
+                .register(registry);
+        // Present from the start, so a rate over them is 0 rather than absent until the first overload.
+        for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+            shed.labelValues(method);
+        }
+    }
+
+    /** A request shed before routing; {@code method} as the client sent it. */
+    public void shed(String method) {
+        shed.labelValues(METHODS.contains(method) ? method : "OTHER").inc();
     }
 
     /** A Javalin {@code RequestLogger}: called once per request with its execution time in milliseconds. */
