@@ -45,17 +45,16 @@ public final class HttpRequestMetrics {
 
     /** A request shed before routing; {@code method} as the client sent it. */
     public void shed(String method) {
-        shed.labelValues(METHODS.contains(method) ? method : "OTHER").inc();
+        shed.labelValues(methodLabel(method)).inc();
     }
 
     /** A Javalin {@code RequestLogger}: called once per request with its execution time in milliseconds. */
     public void record(Context ctx, Float executionMillis) {
-        duration.labelValues(method(ctx), route(ctx), Integer.toString(ctx.statusCode()))
+        duration.labelValues(methodLabel(ctx.method().name()), route(ctx), Integer.toString(ctx.statusCode()))
                 .observe(executionMillis / 1_000.0);
     }
 
-    private static String method(Context ctx) {
-        String method = ctx.method().name();
+    private static String methodLabel(String method) {
         return METHODS.contains(method) ? method : "OTHER";
     }
 
