@@ -48,6 +48,7 @@ final class DashboardSink implements Sink<DashboardInput> {
     private final DashboardCacheWriter cache;
     private final LivePushes pushes;
     private final Clock clock;
+    private final ExpenseRefillGate refills;
     private final Deserializer<MonthlyTotal> monthly = new JsonSerde<>(MonthlyTotal.class).deserializer();
     private final Deserializer<CategoryTotal> category = new JsonSerde<>(CategoryTotal.class).deserializer();
 
@@ -56,6 +57,7 @@ final class DashboardSink implements Sink<DashboardInput> {
         this.cache = cache;
         this.pushes = pushes;
         this.clock = clock;
+        this.refills = new ExpenseRefillGate(clock);
     }
 
     @Override
@@ -184,6 +186,11 @@ final class DashboardSink implements Sink<DashboardInput> {
             correlation = input.correlationId() == null ? correlation : input.correlationId();
         }
         if (draft.needsExpenseRefill()) {
+            if (!refills.mayRefill(connection, user, draft)) {
+                // The whole batch is retried with back-off; every record is applied once, whatever was written.
+                throw new IllegalStateException("the dashboard of " + user + " waits for the expenses table to hold"
+                        + " the expense versions it has applied; retrying");
+            }
             draft.mergeExpenses(DashboardQueries.latestExpenses(connection, user));
         }
         if (draft.needsAlertRefill()) {

@@ -187,6 +187,16 @@ public final class DashboardDraft {
         return moreExpenses && expenses.size() < EXPENSE_LIMIT;
     }
 
+    /**
+     * Every expense version the dashboard has applied: those on the list and those it remembers off it (deleted, or
+     * fallen off the end). A refill from a database that holds an older version of any of them is not the newest.
+     */
+    public Map<String, Long> expenseVersions() {
+        Map<String, Long> versions = new HashMap<>(known);
+        expenses.forEach(e -> versions.merge(e.id(), e.version(), Math::max));
+        return versions;
+    }
+
     /** The user may have more open alerts than the (now short) list shows. */
     public boolean needsAlertRefill() {
         return moreAlerts && alerts.size() < ALERT_LIMIT;

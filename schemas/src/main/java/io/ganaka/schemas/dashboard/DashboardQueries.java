@@ -39,6 +39,7 @@ public final class DashboardQueries {
     private static final String EXPENSES = """
             SELECT id, version, amount, currency, description, merchant, occurred_at, category_id, categorized_by, tags
             FROM expenses WHERE user_id = ? AND NOT deleted ORDER BY occurred_at DESC, id DESC LIMIT ?""";
+    private static final String VERSIONS = "SELECT id, version FROM expenses WHERE user_id = ? AND id = ANY(?)";
     private static final String ALERTS = """
             SELECT data, raised_at FROM alerts WHERE user_id = ? AND dismissed_at IS NULL
             ORDER BY raised_at DESC, alert_id DESC LIMIT ?""";
@@ -122,6 +123,25 @@ public final class DashboardQueries {
             }
         }
         return items;
+    }
+
+    /** The stored version of each of these expenses of a user, deleted ones too; one not stored yet is absent. */
+    public static Map<UUID, Long> storedVersions(Connection c, UUID userId, Collection<UUID> expenseIds)
+            throws SQLException {
+        Map<UUID, Long> versions = new HashMap<>();
+        if (expenseIds.isEmpty()) {
+            return versions;
+        }
+        try (PreparedStatement s = c.prepareStatement(VERSIONS)) {
+            s.setObject(1, userId);
+            s.setArray(2, c.createArrayOf("uuid", expenseIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                }
+            }
+        }
+        return versions;
     }
 
     /** The user's newest open alerts, like {@link #latestExpenses}. */

@@ -103,6 +103,21 @@ class DashboardDraftTest {
     }
 
     @Test
+    void knowsTheVersionOfEveryExpenseItAppliedOnTheListOrOffIt() {
+        DashboardDraft draft = empty();
+        for (int i = 1; i <= 21; i++) {
+            draft.applyExpense(expense(i, 1, i)); // the oldest, number 1, falls off the end
+        }
+        draft.applyExpense(expense(5, 3, 5));
+        draft.applyDeletion(expense(30, 1, 0).id(), 2); // deleted before the dashboard saw it live
+
+        assertThat(draft.expenseVersions()).hasSize(22)
+                .containsEntry(expense(1, 1, 0).id(), 1L)
+                .containsEntry(expense(5, 3, 0).id(), 3L)
+                .containsEntry(expense(30, 1, 0).id(), 2L);
+    }
+
+    @Test
     void totalsAreAbsoluteAndOnlyForTheDashboardsMonth() {
         DashboardDraft draft = empty();
         draft.applyMonthlyTotal(2026, 3, "EUR", new BigDecimal("10.5"), 2);
