@@ -5,13 +5,13 @@ import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload;
 import io.ganaka.schemas.Json;
 import io.ganaka.schemas.Naming;
+import io.ganaka.schemas.StoredInstants;
 import io.ganaka.schemas.Topic;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ final class AlertSink implements Sink<AlertSink.Raised> {
                 insert.setObject(2, r.alertId());
                 insert.setString(3, r.alert().kind());
                 insert.setObject(4, json(r.alert()), Types.OTHER);
-                insert.setObject(5, r.raisedAt().atOffset(ZoneOffset.UTC));
+                insert.setObject(5, StoredInstants.utc(r.raisedAt()));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -3,14 +3,13 @@ package io.ganaka.sinks;
 import io.ganaka.schemas.Event;
 import io.ganaka.schemas.EventPayload;
 import io.ganaka.schemas.Naming;
+import io.ganaka.schemas.StoredInstants;
 import io.ganaka.schemas.Topic;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -203,14 +202,14 @@ final class ExpenseSink implements Sink<ExpenseWrite> {
         upsert.setString(++i, row.currency());
         upsert.setString(++i, row.description());
         upsert.setString(++i, row.merchant());
-        upsert.setObject(++i, row.occurredAt() == null ? null : utc(row.occurredAt()));
+        upsert.setObject(++i, StoredInstants.utc(row.occurredAt()));
         upsert.setObject(++i, row.categoryId());
         upsert.setString(++i, row.categorizedBy());
         upsert.setArray(++i, connection.createArrayOf("text", row.tags().toArray()));
         upsert.setString(++i, row.notes());
         upsert.setBoolean(++i, row.deleted());
-        upsert.setObject(++i, utc(row.createdAt()));
-        upsert.setObject(++i, utc(row.updatedAt()));
+        upsert.setObject(++i, StoredInstants.utc(row.createdAt()));
+        upsert.setObject(++i, StoredInstants.utc(row.updatedAt()));
         upsert.setObject(++i, row.dataVersion(), java.sql.Types.BIGINT);
         upsert.addBatch();
     }
@@ -222,11 +221,11 @@ final class ExpenseSink implements Sink<ExpenseWrite> {
         categorize.setObject(++i, change.categoryId());
         categorize.setString(++i, change.categorizedBy());
         categorize.setArray(++i, tags);
-        categorize.setObject(++i, utc(change.at()));
+        categorize.setObject(++i, StoredInstants.utc(change.at()));
         categorize.setObject(++i, change.userId());
         categorize.setObject(++i, change.id());
         categorize.setLong(++i, change.expenseVersion());
-        categorize.setObject(++i, utc(change.at()));
+        categorize.setObject(++i, StoredInstants.utc(change.at()));
         categorize.setObject(++i, change.categoryId());
         categorize.setString(++i, change.categorizedBy());
         categorize.setArray(++i, tags);
@@ -240,10 +239,5 @@ final class ExpenseSink implements Sink<ExpenseWrite> {
             latest.merge(List.of(row.userId(), row.id()), row, ExpenseRow::merge);
         }
         return new ArrayList<>(latest.values());
-    }
-
-    /** Null stays null: a tombstone that comes on its own carries no occurredAt. */
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

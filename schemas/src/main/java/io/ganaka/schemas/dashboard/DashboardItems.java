@@ -1,8 +1,8 @@
 package io.ganaka.schemas.dashboard;
 
 import io.ganaka.schemas.EventPayload;
+import io.ganaka.schemas.StoredInstants;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Dashboard items made from events, written exactly as {@link DashboardQueries} makes them from the database rows the
@@ -31,6 +31,6 @@ public final class DashboardItems {
 
     /** Postgres keeps microseconds: instants are cut to them so both ways of building agree. */
     static Instant instant(Instant at) {
-        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+        return StoredInstants.micros(at);
     }
 }
