@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import io.ganaka.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class AccessTokensTest {
         assertThat(remembering.verify(issued.token()).userId()).isEqualTo("user-1");
         assertThat(remembering.verify(issued.token()).tokenId()).isEqualTo(issued.tokenId());
 
-        moving.now = NOW.plus(Duration.ofMinutes(16));
+        moving.set(NOW.plus(Duration.ofMinutes(16)));
 
         assertThatThrownBy(() -> remembering.verify(issued.token())).isInstanceOf(InvalidTokenException.class);
     }
@@ -62,30 +63,6 @@ class AccessTokensTest {
         assertThatThrownBy(() -> tokens.verify(issued.token() + "x")).isInstanceOf(InvalidTokenException.class);
         assertThatThrownBy(() -> tokens.verify(issued.token().toLowerCase(java.util.Locale.ROOT)))
                 .isInstanceOf(InvalidTokenException.class);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     @Test

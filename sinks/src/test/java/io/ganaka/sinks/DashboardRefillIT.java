@@ -15,15 +15,13 @@ import io.ganaka.schemas.dashboard.DashboardKeys;
 import io.ganaka.schemas.dashboard.DashboardQueries;
 import io.ganaka.schemas.dashboard.DashboardState;
 import io.ganaka.schemas.dashboard.ExpenseItem;
+import io.ganaka.testkit.MutableClock;
 import io.ganaka.testkit.TestEnvironment;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -58,7 +56,7 @@ class DashboardRefillIT {
 
     private final UUID user = UUID.randomUUID();
     private final List<String> ids = new ArrayList<>();
-    private final SettableClock clock = new SettableClock(YearMonth.now(ZoneOffset.UTC).atDay(15).atTime(12, 0)
+    private final MutableClock clock = new MutableClock(YearMonth.now(ZoneOffset.UTC).atDay(15).atTime(12, 0)
             .toInstant(ZoneOffset.UTC));
     private final YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
     private Naming naming;
@@ -164,34 +162,6 @@ class DashboardRefillIT {
     private Dashboard rebuiltFromDatabase() throws Exception {
         try (Connection c = pool.getConnection()) {
             return DashboardQueries.load(c, user, "UTC", month).toState(0).dashboard();
-        }
-    }
-
-    /** A clock the test moves on. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
